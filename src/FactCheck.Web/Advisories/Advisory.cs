@@ -1,0 +1,129 @@
+namespace FactCheck;
+
+public enum AdvisoryKind { FactCheck, Alert, Explainer }
+
+public enum AdvisoryStatus { Draft, InReview, Scheduled, Published, Withdrawn }
+
+public enum Severity { Low, Medium, High, Critical }
+
+/// <summary>One published piece in one language (docs/product.md, "Content model").</summary>
+public class Advisory
+{
+    /// <summary>Stable identity: feed ids and CAP identifiers are built from it, so they survive slug edits.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public AdvisoryKind Kind { get; set; }
+    public string Language { get; set; } = SiteLanguage.Default.Code;
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    /// <summary>Markdown; rendered through <see cref="MarkdownRenderer"/>.</summary>
+    public string Body { get; set; } = "";
+
+    // The claim being checked (fact-check and alert kinds).
+    public string? ClaimText { get; set; }
+    public string? Claimant { get; set; }
+    public DateOnly? ClaimFirstSeen { get; set; }
+    public List<string> ClaimAppearances { get; set; } = [];
+
+    public int? RatingId { get; set; }
+    public Rating? Rating { get; set; }
+    public Severity? Severity { get; set; }
+
+    /// <summary>Ordered "what to do" steps for readers.</summary>
+    public List<string> Steps { get; set; } = [];
+
+    public List<Platform> Platforms { get; set; } = [];
+    public List<Tag> Tags { get; set; } = [];
+    public List<Author> Authors { get; set; } = [];
+    public List<Indicator> Indicators { get; set; } = [];
+    public List<Source> Sources { get; set; } = [];
+    public List<Screenshot> Screenshots { get; set; } = [];
+    public List<Correction> Corrections { get; set; } = [];
+
+    /// <summary>Advisories that tell the same story in different languages share this key.</summary>
+    public string? TranslationKey { get; set; }
+
+    public AdvisoryStatus Status { get; set; } = AdvisoryStatus.Draft;
+    public DateTime CreatedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? ScheduledFor { get; set; }
+    /// <summary>Optimistic concurrency: bumped on every save, so two editors saving the same version conflict.</summary>
+    public int Version { get; set; }
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawalReason { get; set; }
+
+    public SiteLanguage SiteLanguage => SiteLanguage.Find(Language) ?? SiteLanguage.Default;
+    public string Path => $"/{Language}/advisories/{Uri.EscapeDataString(Slug)}";
+    public bool HasVerdict => Kind != AdvisoryKind.Explainer && Rating is not null;
+}
+
+public class Rating
+{
+    public int Id { get; set; }
+    /// <summary>Stable key used in URLs, feeds and structured data (e.g. "scam").</summary>
+    public string Key { get; set; } = "";
+    public string LabelAr { get; set; } = "";
+    public string LabelUk { get; set; } = "";
+    public string LabelEn { get; set; } = "";
+    /// <summary>Badge background as #rrggbb; text on it is white, so it must be dark enough for WCAG AA.</summary>
+    public string Colour { get; set; } = "#555555";
+    /// <summary>ClaimReview ratingValue; documented on the methodology page.</summary>
+    public int Value { get; set; }
+    public int Position { get; set; }
+
+    public string Label(string language) => language switch
+    {
+        "ar" => LabelAr,
+        "uk" => LabelUk,
+        _ => LabelEn,
+    };
+}
+
+/// <summary>A messenger, service or brand a scam runs on or impersonates (a managed list).</summary>
+public class Platform
+{
+    public int Id { get; set; }
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<Advisory> Advisories { get; set; } = [];
+}
+
+public class Tag
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public List<Advisory> Advisories { get; set; } = [];
+}
+
+public class Author
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public List<Advisory> Advisories { get; set; } = [];
+}
+
+public class Source
+{
+    public int Id { get; set; }
+    public Guid AdvisoryId { get; set; }
+    public int Position { get; set; }
+    public string Title { get; set; } = "";
+    public string Url { get; set; } = "";
+    public string? Publisher { get; set; }
+    public DateOnly? AccessedOn { get; set; }
+    public string? ArchiveUrl { get; set; }
+}
+
+public enum CorrectionKind { Correction, Update }
+
+/// <summary>A dated public note; moves the advisory's updated date.</summary>
+public class Correction
+{
+    public int Id { get; set; }
+    public Guid AdvisoryId { get; set; }
+    public Advisory? Advisory { get; set; }
+    public CorrectionKind Kind { get; set; }
+    public string Note { get; set; } = "";
+    public DateTime PublishedAt { get; set; }
+}

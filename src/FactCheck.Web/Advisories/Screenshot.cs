@@ -1,0 +1,33 @@
+namespace FactCheck;
+
+/// <summary>An image of the scam shown on the advisory page; files live in {DataPath}/media.</summary>
+public class Screenshot
+{
+    public int Id { get; set; }
+    public Guid AdvisoryId { get; set; }
+    public int Position { get; set; }
+    public string AltText { get; set; } = "";
+    public string? Caption { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public List<ScreenshotFile> Files { get; set; } = [];
+
+    /// <summary>The file pages fall back to in &lt;img src&gt;: the largest non-WebP one.</summary>
+    public ScreenshotFile? Fallback =>
+        Files.Where(f => f.ContentType != "image/webp").OrderByDescending(f => f.Width).FirstOrDefault()
+        ?? Files.OrderByDescending(f => f.Width).FirstOrDefault();
+}
+
+/// <summary>One encoded rendition of a screenshot, stored under a content-hash name.</summary>
+public class ScreenshotFile
+{
+    public int Id { get; set; }
+    public int ScreenshotId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public long Length { get; set; }
+
+    public string Url => "/media/" + FileName;
+}

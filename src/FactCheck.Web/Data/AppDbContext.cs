@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FactCheck;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Advisory> Advisories => Set<Advisory>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<Platform> Platforms => Set<Platform>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Screenshot> Screenshots => Set<Screenshot>();
+    public DbSet<ScreenshotFile> ScreenshotFiles => Set<ScreenshotFile>();
+    public DbSet<Correction> Corrections => Set<Correction>();
+
+    /// <summary>What readers may see: published, and not withdrawn.</summary>
+    public IQueryable<Advisory> PublishedAdvisories => Advisories.Where(a => a.Status == AdvisoryStatus.Published);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All timestamps are UTC. SQLite hands DateTime back as Unspecified and PostgreSQL's
+        // timestamptz insists on Utc, so the kind is fixed on the way in and out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        // Enums are stored by name: readable in the database and stable if members are reordered.
+        configurationBuilder.Properties<AdvisoryKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AdvisoryStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Severity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<IndicatorType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CorrectionKind>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FactCheck;
+
+internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<Advisory>
+{
+    public void Configure(EntityTypeBuilder<Advisory> advisory)
+    {
+        advisory.Property(a => a.Language).HasMaxLength(8);
+        advisory.Property(a => a.Slug).HasMaxLength(SlugRules.MaxLength);
+        advisory.Property(a => a.Title).HasMaxLength(300);
+        advisory.Property(a => a.Summary).HasMaxLength(1000);
+        advisory.Property(a => a.ClaimText).HasMaxLength(1000);
+        advisory.Property(a => a.Claimant).HasMaxLength(300);
+        advisory.Property(a => a.TranslationKey).HasMaxLength(100);
+        advisory.Property(a => a.WithdrawalReason).HasMaxLength(1000);
+        advisory.Property(a => a.Version).IsConcurrencyToken();
+
+        advisory.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
+        advisory.HasIndex(a => new { a.Status, a.Language, a.PublishedAt });
+        advisory.HasIndex(a => a.TranslationKey);
+
+        advisory.HasOne(a => a.Rating).WithMany().HasForeignKey(a => a.RatingId).OnDelete(DeleteBehavior.Restrict);
+        advisory.HasMany(a => a.Platforms).WithMany(p => p.Advisories).UsingEntity("AdvisoryPlatforms");
+        advisory.HasMany(a => a.Tags).WithMany(t => t.Advisories).UsingEntity("AdvisoryTags");
+        advisory.HasMany(a => a.Authors).WithMany(t => t.Advisories).UsingEntity("AdvisoryAuthors");
+        advisory.HasMany(a => a.Indicators).WithOne(i => i.Advisory).HasForeignKey(i => i.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
+        advisory.HasMany(a => a.Sources).WithOne().HasForeignKey(s => s.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
+        advisory.HasMany(a => a.Screenshots).WithOne().HasForeignKey(s => s.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
+        advisory.HasMany(a => a.Corrections).WithOne(c => c.Advisory).HasForeignKey(c => c.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
+
+        advisory.Ignore(a => a.SiteLanguage);
+    }
+}
+
+internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
+{
+    public void Configure(EntityTypeBuilder<Rating> rating)
+    {
+        rating.Property(r => r.Key).HasMaxLength(40);
+        rating.Property(r => r.LabelAr).HasMaxLength(80);
+        rating.Property(r => r.LabelUk).HasMaxLength(80);
+        rating.Property(r => r.LabelEn).HasMaxLength(80);
+        rating.Property(r => r.Colour).HasMaxLength(7);
+        rating.HasIndex(r => r.Key).IsUnique();
+    }
+}
+
+internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
+{
+    public void Configure(EntityTypeBuilder<Platform> platform)
+    {
+        platform.Property(p => p.Key).HasMaxLength(60);
+        platform.Property(p => p.Name).HasMaxLength(100);
+        platform.HasIndex(p => p.Key).IsUnique();
+    }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> tag)
+    {
+        tag.Property(t => t.Name).HasMaxLength(100);
+        tag.HasIndex(t => t.Name).IsUnique();
+    }
+}
+
+internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
+{
+    public void Configure(EntityTypeBuilder<Author> author)
+    {
+        author.Property(a => a.Name).HasMaxLength(200);
+        author.HasIndex(a => a.Name).IsUnique();
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> indicator)
+    {
+        indicator.Property(i => i.Raw).HasMaxLength(500);
+        indicator.Property(i => i.Normalized).HasMaxLength(500);
+        indicator.Property(i => i.Country).HasMaxLength(2);
+        indicator.HasIndex(i => i.Normalized);
+    }
+}
+
+internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
+{
+    public void Configure(EntityTypeBuilder<Source> source)
+    {
+        source.Property(s => s.Title).HasMaxLength(500);
+        source.Property(s => s.Url).HasMaxLength(2000);
+        source.Property(s => s.Publisher).HasMaxLength(200);
+        source.Property(s => s.ArchiveUrl).HasMaxLength(2000);
+    }
+}
+
+internal sealed class ScreenshotConfiguration : IEntityTypeConfiguration<Screenshot>
+{
+    public void Configure(EntityTypeBuilder<Screenshot> screenshot)
+    {
+        screenshot.Property(s => s.AltText).HasMaxLength(1000);
+        screenshot.Property(s => s.Caption).HasMaxLength(1000);
+        screenshot.HasMany(s => s.Files).WithOne().HasForeignKey(f => f.ScreenshotId).OnDelete(DeleteBehavior.Cascade);
+        screenshot.Ignore(s => s.Fallback);
+    }
+}
+
+internal sealed class ScreenshotFileConfiguration : IEntityTypeConfiguration<ScreenshotFile>
+{
+    public void Configure(EntityTypeBuilder<ScreenshotFile> file)
+    {
+        file.Property(f => f.FileName).HasMaxLength(100);
+        file.Property(f => f.ContentType).HasMaxLength(40);
+        file.Ignore(f => f.Url);
+    }
+}
+
+internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correction>
+{
+    public void Configure(EntityTypeBuilder<Correction> correction)
+    {
+        correction.Property(c => c.Note).HasMaxLength(4000);
+        correction.HasIndex(c => c.PublishedAt);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>The "Database" configuration section.</summary>
+public class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Required for Postgres; for Sqlite the default is {DataPath}/factcheck.db.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Of(AppDbContext db) =>
+        db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddFactCheckDatabase(this IServiceCollection services, IConfiguration configuration, string dataPath)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddDbContext<AppDbContext>(builder => Configure(builder, options, dataPath));
+        services.AddScoped<SchemaMigrator>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string dataPath)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(options.ConnectionString
+                    ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres."));
+                break;
+            default:
+                builder.UseSqlite(options.ConnectionString ?? $"Data Source={Path.Combine(dataPath, "factcheck.db")}");
+                break;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using FactCheck;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The repository root holds appsettings.json, wwwroot/ and content/ (see ContentRoot).
+    ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : ContentRoot.Locate(),
+});
+
+// Options, database, Markdown pipeline, media, content import, localization, MVC, health checks.
+builder.AddFactCheck();
+
+var app = builder.Build();
+
+// "import" and other commands run and exit instead of serving.
+if (await app.RunCommandAsync(args) is { } exitCode) return exitCode;
+
+// Schema migrations, default rating scale, and the sample content on first start.
+await app.PrepareDatabaseAsync();
+
+// Error pages, security headers, static files, routing by language, health, controllers.
+app.UseFactCheck();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

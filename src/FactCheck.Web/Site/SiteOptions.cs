@@ -1,0 +1,15 @@
+namespace FactCheck;
+
+/// <summary>The "Site" configuration section; every value can be overridden with Site__Name=… variables.</summary>
+public class SiteOptions
+{
+    /// <summary>Holds the SQLite database and media. Relative paths are resolved against the repository root.</summary>
+    public string DataPath { get; set; } = "./data";
+    /// <summary>Absolute base URL used in feeds, canonical links and structured data, e.g. https://factcheck.example.</summary>
+    public string? PublicUrl { get; set; }
+    public string Name { get; set; } = "FactCheck";
+    /// <summary>Import content/ on start when the database holds no advisories yet.</summary>
+    public bool ImportContentOnStart { get; set; } = true;
+    public string ContentPath { get; set; } = "./content";
+    public int PageSize { get; set; } = 20;
+}

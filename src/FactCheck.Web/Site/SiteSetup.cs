@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so it reads like a table of contents.</summary>
+public static class SiteSetup
+{
+    public static WebApplicationBuilder AddFactCheck(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        services.AddOptions<SiteOptions>().BindConfiguration("Site").PostConfigure(site =>
+        {
+            // Relative paths in settings are relative to the repository (content) root, not the working directory.
+            site.DataPath = Path.GetFullPath(site.DataPath, contentRoot);
+            site.ContentPath = Path.GetFullPath(site.ContentPath, contentRoot);
+        });
+        var site = builder.Configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions();
+        var dataPath = Path.GetFullPath(site.DataPath, contentRoot);
+        Directory.CreateDirectory(dataPath);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddFactCheckDatabase(builder.Configuration, dataPath);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<MediaLibrary>();
+        services.AddScoped<ContentImporter>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddControllersWithViews().AddViewLocalization();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseFactCheck(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization(LocalizationOptions());
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>
+    /// The UI language comes from the {lang} route segment only (never a cookie: public pages set none).
+    /// Only the UI culture changes; machine formats always use the invariant culture explicitly.
+    /// </summary>
+    private static RequestLocalizationOptions LocalizationOptions()
+    {
+        var cultures = SiteLanguage.All.Select(l => l.Culture).ToList();
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(System.Globalization.CultureInfo.InvariantCulture, SiteLanguage.Default.Culture),
+            SupportedCultures = [System.Globalization.CultureInfo.InvariantCulture],
+            SupportedUICultures = cultures,
+            RequestCultureProviders = [new LanguageSegmentCultureProvider()],
+        };
+        return options;
+    }
+
+    private sealed class LanguageSegmentCultureProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var segment = httpContext.Request.Path.Value?.Split('/', 3) is [_, var first, ..] ? first : null;
+            var language = SiteLanguage.Find(segment);
+            return Task.FromResult(language is null
+                ? null
+                : new ProviderCultureResult(System.Globalization.CultureInfo.InvariantCulture.Name, language.Culture.Name));
+        }
+    }
+
+    /// <summary>Applies schema migrations, seeds the default rating scale, and imports content/ into an empty site.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await DefaultData.EnsureSeededAsync(db);
+        var site = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value;
+        if (site.ImportContentOnStart && !await db.Advisories.AnyAsync())
+            await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
+    }
+
+    /// <summary>Runs a command-line command ("import") instead of the site. Returns the exit code, or null to serve.</summary>
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+        switch (command)
+        {
+            case null:
+                return null;
+            case "import":
+            {
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+                await DefaultData.EnsureSeededAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+                var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
+                Console.WriteLine($"Imported {report.Imported} advisories.");
+                foreach (var error in report.Errors) Console.Error.WriteLine(error);
+                return report.Errors.Count == 0 ? 0 : 1;
+            }
+            case "schema":
+            {
+                // Prints the schema the EF model expects, for writing the next Data/Migrations script (see README).
+                using var scope = app.Services.CreateScope();
+                Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+                return 0;
+            }
+            default:
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, schema");
+                return 2;
+        }
+    }
+}
