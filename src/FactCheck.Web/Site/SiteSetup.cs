@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace FactCheck;
 
@@ -29,7 +31,10 @@ public static class SiteSetup
         services.AddSingleton<MediaLibrary>();
         services.AddScoped<ContentImporter>();
 
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // No ResourcesPath: the .resx files sit beside SharedResource.cs, so their manifest name is FactCheck.SharedResource.
+        services.AddLocalization();
+        // Razor would otherwise write every Arabic or Cyrillic letter as an &#x…; entity, tripling page weight.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews().AddViewLocalization();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
@@ -40,6 +45,7 @@ public static class SiteSetup
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<HeadRequests>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization(LocalizationOptions());
@@ -92,7 +98,8 @@ public static class SiteSetup
     /// <summary>Runs a command-line command ("import") instead of the site. Returns the exit code, or null to serve.</summary>
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+        // A command is the first argument; options such as --urls follow the ASP.NET conventions.
+        var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
         switch (command)
         {
             case null:

@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck;
+
+/// <summary>The public advisory pages: language homes, filtered lists and single advisories.</summary>
+public sealed class AdvisoriesController(
+    AppDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text) : Controller
+{
+    private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
+
+    /// <summary>"/" sends readers to their language by Accept-Language (Arabic when nothing matches).</summary>
+    [HttpGet("/")]
+    public IActionResult Root()
+    {
+        var language = SiteLanguage.FromAcceptLanguage(Request.Headers.AcceptLanguage);
+        Response.Headers.Vary = "Accept-Language";
+        Response.Headers.CacheControl = "public, max-age=300";
+        return Redirect($"/{language.Code}/");
+    }
+
+    [HttpGet("/" + Lang)]
+    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    public Task<IActionResult> Home(string lang) =>
+        ListAsync(SiteLanguage.Find(lang)!, new ListFilter(null, null, null), 1, isHome: true);
+
+    [HttpGet("/" + Lang + "/advisories")]
+    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    public Task<IActionResult> List(string lang, string? verdict, string? platform, string? tag, string? page)
+    {
+        var language = SiteLanguage.Find(lang)!;
+        var pageNumber = ListFilter.ParsePage(page);
+        if (pageNumber is null)
+            return Task.FromResult<IActionResult>(BadRequestPage(language, text["Error.BadPage"]));
+        if (ListFilter.Problem(verdict, platform, tag) is not null)
+            return Task.FromResult<IActionResult>(BadRequestPage(language, text["Error.BadFilter"]));
+        var filter = new ListFilter(Blank(verdict), Blank(platform), Blank(tag));
+        return ListAsync(language, filter, pageNumber.Value, isHome: false);
+    }
+
+    private async Task<IActionResult> ListAsync(SiteLanguage language, ListFilter filter, int page, bool isHome)
+    {
+        var query = db.PublishedAdvisories.Where(a => a.Language == language.Code);
+        if (filter.Verdict is not null) query = query.Where(a => a.Rating!.Key == filter.Verdict);
+        if (filter.Platform is not null) query = query.Where(a => a.Platforms.Any(p => p.Key == filter.Platform));
+        if (filter.Tag is not null) query = query.Where(a => a.Tags.Any(t => t.Name == filter.Tag));
+
+        var pageSize = site.Value.PageSize;
+        var total = await query.CountAsync();
+        var totalPages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        if (page > totalPages) return NotFound();
+
+        var items = await query
+            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new AdvisoryCard(a.Title, a.Summary, "/" + a.Language + "/advisories/" + a.Slug, a.Kind, a.Rating, a.Severity,
+                a.PublishedAt!.Value, a.Platforms.OrderBy(p => p.Name).Select(p => p.Name).ToList()))
+            .ToListAsync();
+
+        var heading = isHome ? text["Home.Heading"] : filter.IsEmpty ? text["List.Heading"] : text["List.FilteredHeading"];
+        return View("List", new AdvisoryListPage
+        {
+            Language = language,
+            Title = heading,
+            Heading = heading,
+            Description = text["Site.Tagline"],
+            CanonicalPath = isHome ? $"/{language.Code}/" : filter.ToPath(language, page),
+            LanguageLinks = isHome || filter.IsEmpty
+                ? SiteLanguage.All.Where(l => l != language).Select(l => new LanguageLink(l, isHome ? $"/{l.Code}/" : $"/{l.Code}/advisories", true)).ToList()
+                : PublicPageExtensions.HomeLinks(language),
+            Items = items.Select(i => i with { Path = AdvisoryPath(i.Path) }).ToList(),
+            Filter = filter,
+            Page = page,
+            TotalPages = totalPages,
+            TotalItems = total,
+            Ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync(),
+            Platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published && a.Language == language.Code))
+                .OrderBy(p => p.Name).ToListAsync(),
+            IsHome = isHome,
+        });
+    }
+
+    [HttpGet("/" + Lang + "/advisories/{slug}")]
+    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    public async Task<IActionResult> Show(string lang, string slug)
+    {
+        var language = SiteLanguage.Find(lang)!;
+        if (slug.Length > SlugRules.MaxLength) return NotFound();
+
+        var advisory = await db.Advisories
+            .Where(a => a.Language == language.Code && a.Slug == slug &&
+                        (a.Status == AdvisoryStatus.Published || a.Status == AdvisoryStatus.Withdrawn))
+            .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
+            .Include(a => a.Indicators).Include(a => a.Sources).Include(a => a.Corrections)
+            .Include(a => a.Screenshots).ThenInclude(s => s.Files)
+            .AsSplitQuery().AsNoTracking()
+            .FirstOrDefaultAsync();
+        if (advisory is null) return NotFound();
+
+        if (advisory.Status == AdvisoryStatus.Withdrawn)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return View("Withdrawn", new WithdrawnPage
+            {
+                Language = language,
+                Title = text["Withdrawn.Heading"],
+                AdvisoryTitle = advisory.Title,
+                Reason = advisory.WithdrawalReason,
+                WithdrawnAt = advisory.WithdrawnAt,
+                LanguageLinks = PublicPageExtensions.HomeLinks(language),
+            });
+        }
+
+        var translations = advisory.TranslationKey is null
+            ? []
+            : (await db.PublishedAdvisories
+                .Where(a => a.TranslationKey == advisory.TranslationKey && a.Id != advisory.Id)
+                .Select(a => new { a.Language, a.Slug, a.Title })
+                .ToListAsync())
+              .Select(t => new TranslationLink(SiteLanguage.Find(t.Language)!, AdvisoryPath($"/{t.Language}/advisories/{t.Slug}"), t.Title))
+              .OrderBy(t => SiteLanguage.All.ToList().IndexOf(t.Language))
+              .ToList();
+
+        advisory.Screenshots.Sort((a, b) => a.Position.CompareTo(b.Position));
+        advisory.Sources.Sort((a, b) => a.Position.CompareTo(b.Position));
+        advisory.Corrections.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
+
+        return View("Show", new AdvisoryPage
+        {
+            Language = language,
+            Title = advisory.Title,
+            Description = advisory.Summary,
+            CanonicalPath = advisory.Path,
+            Advisory = advisory,
+            BodyHtml = markdown.Render(advisory.Body, language.Direction),
+            Translations = translations,
+            LanguageLinks = SiteLanguage.All.Where(l => l != language)
+                .Select(l => translations.FirstOrDefault(t => t.Language == l) is { } t
+                    ? new LanguageLink(l, t.Path, true)
+                    : new LanguageLink(l, $"/{l.Code}/", false))
+                .ToList(),
+        });
+    }
+
+    private ViewResult BadRequestPage(SiteLanguage language, string message)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Message", new MessagePage
+        {
+            Language = language,
+            Title = text["Error.BadRequest"],
+            Heading = text["Error.BadRequest"],
+            Message = message,
+            LanguageLinks = PublicPageExtensions.HomeLinks(language),
+        });
+    }
+
+    /// <summary>Slugs may be Arabic or Cyrillic: links carry them percent-encoded.</summary>
+    private static string AdvisoryPath(string path)
+    {
+        var cut = path.LastIndexOf('/') + 1;
+        return path[..cut] + Uri.EscapeDataString(path[cut..]);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,29 @@
+namespace FactCheck;
+
+/// <summary>What the public layout needs from every page's view model.</summary>
+public abstract class PublicPage
+{
+    public required SiteLanguage Language { get; init; }
+    /// <summary>The document title, without the site name.</summary>
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    /// <summary>Site-relative canonical path; null for pages that should not be indexed (errors).</summary>
+    public string? CanonicalPath { get; init; }
+    /// <summary>This page in other languages: translations where they exist, otherwise the language homes.</summary>
+    public IReadOnlyList<LanguageLink> LanguageLinks { get; init; } = [];
+}
+
+/// <param name="IsTranslation">True when the target is the same story in that language (worth an hreflang alternate).</param>
+public sealed record LanguageLink(SiteLanguage Language, string Path, bool IsTranslation);
+
+public sealed class MessagePage : PublicPage
+{
+    public required string Heading { get; init; }
+    public required string Message { get; init; }
+}
+
+public static class PublicPageExtensions
+{
+    public static IReadOnlyList<LanguageLink> HomeLinks(SiteLanguage current) =>
+        SiteLanguage.All.Where(l => l != current).Select(l => new LanguageLink(l, $"/{l.Code}/", false)).ToList();
+}
