@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactCheck.Tests;
+
+/// <summary>
+/// The real site on a real SQLite file in its own temporary folder, with the repository's content/
+/// imported on start exactly as on a fresh install. One factory per test class (IClassFixture) keeps
+/// tests fast; tests that change data use <see cref="AddAdvisoryAsync"/> with their own slugs.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "factcheck-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra settings (Site:…, Database:…) a subclass or test wants.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(ContentRoot.Locate());
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Site:DataPath", DataPath);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see the status codes readers' browsers get.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs code against the site's own database (the real SQLite file).</summary>
+    public async Task WithDatabaseAsync(Func<AppDbContext, Task> action)
+    {
+        using var scope = Services.CreateScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Stores an advisory (published in Arabic unless <paramref name="configure"/> says otherwise).</summary>
+    public async Task<Advisory> AddAdvisoryAsync(Action<Advisory> configure)
+    {
+        var now = DateTime.UtcNow;
+        var advisory = new Advisory
+        {
+            Kind = AdvisoryKind.FactCheck,
+            Language = "ar",
+            Slug = "test-" + Guid.NewGuid().ToString("N")[..8],
+            Title = "عنوان تجريبي",
+            Summary = "ملخص تجريبي",
+            Body = "نص تجريبي",
+            Status = AdvisoryStatus.Published,
+            CreatedAt = now,
+            PublishedAt = now,
+            UpdatedAt = now,
+        };
+        configure(advisory);
+        await WithDatabaseAsync(async db =>
+        {
+            db.Advisories.Add(advisory);
+            await db.SaveChangesAsync();
+        });
+        return advisory;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
+        }
+    }
+}
