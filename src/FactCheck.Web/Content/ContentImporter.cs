@@ -157,7 +157,7 @@ public sealed class ContentImporter(AppDbContext db, MediaLibrary media, IOption
         if (status is null) Fail("status", $"'status' must be draft, in-review, scheduled, published or withdrawn, not '{meta.Status}'");
 
         var published = ParseTime(meta.Published, "published", Fail);
-        if (published is null && status is AdvisoryStatus.Published or AdvisoryStatus.Withdrawn or AdvisoryStatus.Scheduled)
+        if (string.IsNullOrWhiteSpace(meta.Published) && status is AdvisoryStatus.Published or AdvisoryStatus.Withdrawn or AdvisoryStatus.Scheduled)
             Fail("published", "'published' (a date and time such as 2025-03-14T09:30:00Z) is required for this status");
 
         Rating? rating = null;
