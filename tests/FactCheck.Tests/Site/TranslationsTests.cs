@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace FactCheck.Tests.Site;
+
+/// <summary>Every string a reader sees exists in Arabic, Ukrainian and English.</summary>
+public partial class TranslationsTests
+{
+    private static readonly string Resources = Path.Combine(ContentRoot.Locate(), "src", "FactCheck.Web", "Resources");
+
+    private static Dictionary<string, string> Load(string file) =>
+        XDocument.Load(Path.Combine(Resources, file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    private static readonly Dictionary<string, string> English = Load("SharedResource.resx");
+
+    [Theory]
+    [InlineData("SharedResource.ar.resx")]
+    [InlineData("SharedResource.uk.resx")]
+    public void Every_english_string_is_translated(string file)
+    {
+        var translated = Load(file);
+        Assert.Empty(English.Keys.Except(translated.Keys));
+        Assert.Empty(translated.Keys.Except(English.Keys));
+        Assert.Empty(translated.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key));
+    }
+
+    [Fact]
+    public void Every_key_used_in_code_and_views_exists()
+    {
+        var source = Path.Combine(ContentRoot.Locate(), "src", "FactCheck.Web");
+        var used = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+
+        Assert.NotEmpty(used);
+        var missing = used.Where(k => !English.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "keys without a string: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_enum_value_shown_to_readers_has_a_label()
+    {
+        var keys = Enum.GetNames<AdvisoryKind>().Select(n => "Kind." + n)
+            .Concat(Enum.GetNames<Severity>().Select(n => "Severity." + n))
+            .Concat(Enum.GetNames<IndicatorType>().Select(n => "Indicator." + n))
+            .Concat(Enum.GetNames<CorrectionKind>().Select(n => "Correction." + n))
+            .Concat(new[] { "NotFound", "BadRequest", "Gone", "ServerError" }.SelectMany(e => new[] { $"Error.{e}", $"Error.{e}.Text" }));
+
+        var missing = keys.Where(k => !English.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "keys without a string: " + string.Join(", ", missing));
+    }
+
+    // T["Key"], text["Key"] and Localizer["Key"] with a literal key.
+    [GeneratedRegex("""\b(?:T|text|Text|localizer|Localizer)\["([A-Za-z0-9_.]+)"\]""")]
+    private static partial Regex LiteralKey();
+}
