@@ -10,7 +10,16 @@ public class Screenshot
     public string? Caption { get; set; }
     public int Width { get; set; }
     public int Height { get; set; }
+    /// <summary>Difference hash of the upright image (see <see cref="PerceptualHash"/>): finds earlier coverage of the same scam.</summary>
+    public long PerceptualHash { get; set; }
+    /// <summary>The unredacted upload under Media:KeepOriginalsPath, kept only when a desk turns that on.</summary>
+    public string? OriginalFileName { get; set; }
     public List<ScreenshotFile> Files { get; set; } = [];
+
+    public IEnumerable<ScreenshotFile> WebP => Files.Where(f => f.ContentType == "image/webp").OrderBy(f => f.Width);
+
+    /// <summary>The JPEG/PNG renditions, smallest first, for the fallback srcset.</summary>
+    public IEnumerable<ScreenshotFile> Fallbacks => Files.Where(f => f.ContentType != "image/webp").OrderBy(f => f.Width);
 
     /// <summary>The file pages fall back to in &lt;img src&gt;: the largest non-WebP one.</summary>
     public ScreenshotFile? Fallback =>

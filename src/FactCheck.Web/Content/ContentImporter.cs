@@ -99,9 +99,14 @@ public sealed class ContentImporter(AppDbContext db, MediaLibrary media, IOption
             var imagePath = Path.GetFullPath(Path.Combine(site.Value.ContentPath, shot.File!));
             try
             {
-                var screenshot = await media.AddScreenshotAsync(await File.ReadAllBytesAsync(imagePath, cancellationToken), shot.Alt!.Trim(), Blank(shot.Caption), cancellationToken);
+                var screenshot = await media.AddScreenshotAsync(await File.ReadAllBytesAsync(imagePath, cancellationToken), shot.Alt!.Trim(), Blank(shot.Caption), cancellationToken: cancellationToken);
                 screenshot.Position = position;
                 screenshots.Add(screenshot);
+            }
+            catch (MediaUnavailableException e)
+            {
+                // Without libvips the text still matters more than its pictures; importing again later adds them.
+                logger.LogWarning("Content import: {File}: screenshot '{Screenshot}' skipped: {Reason}", name, shot.File, e.Message);
             }
             catch (Exception e) when (e is MediaRejectedException or IOException)
             {

@@ -1,48 +1,61 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
 /// <summary>
-/// Stores screenshot files in {DataPath}/media under content-hash names.
-/// (Walking-skeleton version: keeps PNG/JPEG bytes as they are; the libvips pipeline replaces it.)
+/// Public screenshot files in {DataPath}/media, named by the SHA-256 of their bytes: a name never
+/// changes meaning, so the files are served with immutable caching. Only processed (metadata-free,
+/// redacted) renditions are written here; an unredacted original goes to Media:KeepOriginalsPath
+/// when a desk keeps them for legal holds, and nowhere otherwise.
 /// </summary>
-public sealed class MediaLibrary(IOptions<SiteOptions> site)
+public sealed class MediaLibrary(IOptions<SiteOptions> site, MediaOptions options, ScreenshotProcessor processor)
 {
     public string Folder => Path.Combine(site.Value.DataPath, "media");
 
-    public async Task<Screenshot> AddScreenshotAsync(byte[] bytes, string altText, string? caption, CancellationToken cancellationToken = default)
+    public async Task<Screenshot> AddScreenshotAsync(byte[] bytes, string altText, string? caption,
+        IReadOnlyList<Redaction>? redactions = null, string? fileName = null, CancellationToken cancellationToken = default)
     {
-        var (contentType, extension, width, height) = ReadHeader(bytes)
-            ?? throw new MediaRejectedException("the file is not a PNG or JPEG image");
-        var name = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + extension;
-        Directory.CreateDirectory(Folder);
-        var path = Path.Combine(Folder, name);
-        if (!File.Exists(path))
+        var image = await processor.ProcessAsync(bytes, redactions ?? [], fileName, cancellationToken);
+        var files = new List<ScreenshotFile>();
+        foreach (var variant in image.Variants)
         {
-            var temporary = path + ".tmp";
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            var name = await StoreAsync(Folder, variant.Bytes, variant.Extension, cancellationToken);
+            files.Add(new ScreenshotFile
+            {
+                FileName = name, ContentType = variant.ContentType, Width = variant.Width, Height = variant.Height, Length = variant.Bytes.Length,
+            });
         }
+        string? original = null;
+        if (options.KeepOriginalsPath is { Length: > 0 } keep)
+            original = await StoreAsync(Path.GetFullPath(keep, site.Value.DataPath), bytes, ".original", cancellationToken);
+
         return new Screenshot
         {
             AltText = altText,
             Caption = caption,
-            Width = width,
-            Height = height,
-            Files = [new ScreenshotFile { FileName = name, ContentType = contentType, Width = width, Height = height, Length = bytes.Length }],
+            Width = image.Width,
+            Height = image.Height,
+            PerceptualHash = image.PerceptualHash,
+            OriginalFileName = original,
+            Files = files,
         };
     }
 
-    private static (string ContentType, string Extension, int Width, int Height)? ReadHeader(ReadOnlySpan<byte> bytes)
+    public string PathOf(ScreenshotFile file) => Path.Combine(Folder, file.FileName);
+
+    private static async Task<string> StoreAsync(string folder, byte[] bytes, string extension, CancellationToken cancellationToken)
     {
-        ReadOnlySpan<byte> png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-        if (bytes.Length > 24 && bytes.StartsWith(png))
-            return ("image/png", ".png", BinaryPrimitives.ReadInt32BigEndian(bytes[16..]), BinaryPrimitives.ReadInt32BigEndian(bytes[20..]));
-        return null;
+        var name = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + extension;
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path))
+        {
+            // Written aside and renamed, so a reader never gets half a file.
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        return name;
     }
 }
-
-/// <summary>An upload or content image we refuse, with a message meant for the editor.</summary>
-public sealed class MediaRejectedException(string message) : Exception(message);

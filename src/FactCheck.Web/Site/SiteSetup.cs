@@ -28,6 +28,8 @@ public static class SiteSetup
         services.AddSingleton(TimeProvider.System);
         services.AddFactCheckDatabase(builder.Configuration, dataPath);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(builder.Configuration.GetSection("Media").Get<MediaOptions>() ?? new MediaOptions());
+        services.AddSingleton<ScreenshotProcessor>();
         services.AddSingleton<MediaLibrary>();
         services.AddScoped<ContentImporter>();
 
@@ -36,7 +38,10 @@ public static class SiteSetup
         // Razor would otherwise write every Arabic or Cyrillic letter as an &#x…; entity, tripling page weight.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews().AddViewLocalization();
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
+            .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded(problem)
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy("libvips ready"));
         return builder;
     }
 
@@ -47,6 +52,7 @@ public static class SiteSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<HeadRequests>();
         app.UseStaticFiles();
+        app.UseMediaFiles();
         app.UseRouting();
         app.UseRequestLocalization(LocalizationOptions());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });

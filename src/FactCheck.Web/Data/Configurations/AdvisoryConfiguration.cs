@@ -104,7 +104,10 @@ internal sealed class ScreenshotConfiguration : IEntityTypeConfiguration<Screens
         screenshot.Property(s => s.AltText).HasMaxLength(1000);
         screenshot.Property(s => s.Caption).HasMaxLength(1000);
         screenshot.HasMany(s => s.Files).WithOne().HasForeignKey(f => f.ScreenshotId).OnDelete(DeleteBehavior.Cascade);
+        screenshot.Property(s => s.OriginalFileName).HasMaxLength(100);
         screenshot.Ignore(s => s.Fallback);
+        screenshot.Ignore(s => s.Fallbacks);
+        screenshot.Ignore(s => s.WebP);
     }
 }
 

@@ -123,6 +123,8 @@ CREATE TABLE "Screenshots" (
     "Caption" character varying(1000),
     "Width" integer NOT NULL,
     "Height" integer NOT NULL,
+    "PerceptualHash" bigint NOT NULL,
+    "OriginalFileName" character varying(100),
     CONSTRAINT "PK_Screenshots" PRIMARY KEY ("Id"),
     CONSTRAINT "FK_Screenshots_Advisories_AdvisoryId" FOREIGN KEY ("AdvisoryId") REFERENCES "Advisories" ("Id") ON DELETE CASCADE
 );

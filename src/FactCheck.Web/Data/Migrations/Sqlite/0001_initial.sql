@@ -116,6 +116,8 @@ CREATE TABLE "Screenshots" (
     "Caption" TEXT NULL,
     "Width" INTEGER NOT NULL,
     "Height" INTEGER NOT NULL,
+    "PerceptualHash" INTEGER NOT NULL,
+    "OriginalFileName" TEXT NULL,
     CONSTRAINT "FK_Screenshots_Advisories_AdvisoryId" FOREIGN KEY ("AdvisoryId") REFERENCES "Advisories" ("Id") ON DELETE CASCADE
 );
 

@@ -1,0 +1,281 @@
+using System.Buffers.Binary;
+using System.Numerics;
+
+namespace FactCheck;
+
+public enum RedactionStyle { BlackBox, Pixelate }
+
+/// <summary>A rectangle to hide, in pixels of the upright (orientation-applied) image.</summary>
+public sealed record Redaction(int X, int Y, int Width, int Height, RedactionStyle Style);
+
+/// <summary>One encoded rendition, ready to be stored under its content-hash name.</summary>
+public sealed record ImageVariant(string ContentType, string Extension, int Width, int Height, byte[] Bytes);
+
+public sealed record ProcessedImage(int Width, int Height, long PerceptualHash, IReadOnlyList<ImageVariant> Variants);
+
+/// <summary>Limits that apply before any pixel is decoded (Media section of the settings).</summary>
+public sealed class MediaOptions
+{
+    public long MaxUploadBytes { get; set; } = 15 * 1024 * 1024;
+    public long MaxPixels { get; set; } = 40_000_000;
+    /// <summary>Responsive widths; an image is never upscaled, so small ones get fewer variants.</summary>
+    public int[] Widths { get; set; } = [480, 960, 1600];
+    /// <summary>When set, unredacted uploads are kept here (outside the public media folder) for legal holds.</summary>
+    public string? KeepOriginalsPath { get; set; }
+}
+
+/// <summary>
+/// Turns untrusted upload bytes into public, metadata-free renditions: sniff the type from the bytes,
+/// refuse oversized images from their header, decode once, apply orientation, convert to sRGB, redact,
+/// and encode WebP plus a JPEG (or PNG when the image has transparency) fallback at each width.
+/// The upright pixels are copied into a fresh image, so no EXIF, GPS, XMP, IPTC or ICC data survives.
+/// </summary>
+public sealed class ScreenshotProcessor(MediaOptions options)
+{
+    // Decoding is memory-hungry; as many at once as there are cores is plenty for an editorial team.
+    private static readonly SemaphoreSlim slots = new(Environment.ProcessorCount);
+
+    public static string? Unavailable => Vips.Problem;
+
+    /// <summary>What the bytes are, from their signature (never from a file name or declared type).</summary>
+    public static ImageFormat? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 8 && bytes[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return ImageFormat.Png;
+        if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return ImageFormat.Jpeg;
+        if (bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8)) return ImageFormat.WebP;
+        if (bytes.Length >= 6 && (bytes[..6].SequenceEqual("GIF87a"u8) || bytes[..6].SequenceEqual("GIF89a"u8))) return ImageFormat.Gif;
+        if (bytes.Length >= 12 && bytes[4..8].SequenceEqual("ftyp"u8))
+        {
+            var brand = bytes[8..12];
+            if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("hevc"u8))
+                return ImageFormat.Heic;
+        }
+        return null;
+    }
+
+    /// <param name="fileName">The uploaded name, when there is one: an image extension that contradicts the bytes is refused,
+    /// because such a file was usually renamed by hand and the editor should know what they are publishing.</param>
+    public async Task<ProcessedImage> ProcessAsync(byte[] bytes, IReadOnlyList<Redaction> redactions, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        if (Vips.Problem is { } problem) throw new MediaUnavailableException(problem);
+        if (bytes.Length == 0) throw new MediaRejectedException("The file is empty.");
+        if (bytes.Length > options.MaxUploadBytes)
+            throw new MediaRejectedException($"The file is {bytes.Length / 1048576.0:0.0} MB; the limit is {options.MaxUploadBytes / 1048576.0:0.#} MB.");
+        var format = Sniff(bytes) ?? throw new MediaRejectedException("This is not a PNG, JPEG, WebP, GIF or HEIC image. SVG and other formats are not accepted.");
+        if (FormatOfName(fileName) is { } named && named != format)
+            throw new MediaRejectedException($"The file is named {Path.GetExtension(fileName)} but it is a {format} image. Export it again or correct the name.");
+
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            return Process(bytes, format, redactions);
+        }
+        catch (VipsException e)
+        {
+            throw new MediaRejectedException($"The image could not be read ({e.Message}). It may be truncated or damaged.");
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private unsafe ProcessedImage Process(byte[] bytes, ImageFormat format, IReadOnlyList<Redaction> redactions)
+    {
+        fixed (byte* data = bytes)
+        {
+            // The loader libvips would pick must agree with the signature we sniffed (a PNG renamed .jpg is fine,
+            // bytes that only pretend to be one format are not).
+            var loader = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Vips.vips_foreign_find_load_buffer(data, (nuint)bytes.Length)) ?? "";
+            Vips.TakeError();
+            if (!loader.Contains(LoaderName(format), StringComparison.OrdinalIgnoreCase))
+                throw new MediaRejectedException(format == ImageFormat.Heic
+                    ? "HEIC images cannot be read on this server; export the screenshot as PNG or JPEG."
+                    : $"The file starts like a {format} image but cannot be read as one.");
+
+            // Opening reads only the header: the pixel limit applies before anything is decoded.
+            using var header = Vips.Check(Vips.vips_image_new_from_buffer(data, (nuint)bytes.Length, "[fail=true]", IntPtr.Zero));
+            if ((long)header.Width * header.Height > options.MaxPixels)
+                throw new MediaRejectedException($"The image is {header.Width} × {header.Height} pixels; the limit is {options.MaxPixels / 1_000_000.0:0.#} megapixels.");
+
+            using var upright = Vips.Check(Vips.vips_autorot(header, out var rotated, IntPtr.Zero), rotated);
+            using var srgb = ToSrgb(upright);
+            var (pixels, width, height, bands) = ReadPixels(srgb);
+
+            var hash = PerceptualHash.Compute(pixels, width, height, bands);
+            foreach (var redaction in redactions) Redact(pixels, width, height, bands, redaction);
+            var hasAlpha = bands == 4 && HasTransparency(pixels);
+
+            VipsImage clean;
+            fixed (byte* p = pixels)
+                clean = Vips.Check(Vips.vips_image_new_from_memory_copy(p, (nuint)pixels.Length, width, height, bands, Vips.FormatUchar));
+            using (clean)
+            {
+                var variants = new List<ImageVariant>();
+                foreach (var target in TargetWidths(width))
+                {
+                    using var resized = target == width ? null
+                        : Vips.Check(Vips.vips_resize(clean, out var output, (double)target / width, IntPtr.Zero), output);
+                    var sized = resized ?? clean;
+                    variants.Add(Encode(sized, "image/webp", ".webp", ".webp[Q=80,strip]"));
+                    variants.Add(hasAlpha
+                        ? Encode(sized, "image/png", ".png", ".png[compression=6,strip]")
+                        : Encode(sized, "image/jpeg", ".jpg", ".jpg[Q=85,optimize_coding,strip]"));
+                }
+                return new ProcessedImage(width, height, hash, variants);
+            }
+        }
+    }
+
+    /// <summary>Widths to produce for an image <paramref name="width"/> pixels wide: never upscaled.</summary>
+    public IEnumerable<int> TargetWidths(int width) =>
+        options.Widths.Where(w => w < width).Append(Math.Min(width, options.Widths.Max())).Distinct().Order();
+
+    private static ImageFormat? FormatOfName(string? fileName) => Path.GetExtension(fileName)?.ToLowerInvariant() switch
+    {
+        ".png" => ImageFormat.Png,
+        ".jpg" or ".jpeg" => ImageFormat.Jpeg,
+        ".webp" => ImageFormat.WebP,
+        ".gif" => ImageFormat.Gif,
+        ".heic" or ".heif" => ImageFormat.Heic,
+        _ => null,
+    };
+
+    private static string LoaderName(ImageFormat format) => format switch
+    {
+        ImageFormat.Png => "Png",
+        ImageFormat.Jpeg => "Jpeg",
+        ImageFormat.WebP => "Webp",
+        ImageFormat.Gif => "gif",
+        _ => "Heif",
+    };
+
+    private static VipsImage ToSrgb(VipsImage image)
+    {
+        // Apply an embedded colour profile (e.g. Display P3 from phones) before the profile is dropped.
+        VipsImage? transformed = null;
+        if (Vips.vips_image_get_typeof(image, "icc-profile-data") != 0)
+        {
+            if (Vips.vips_icc_transform(image, out var output, "srgb", IntPtr.Zero) == 0) transformed = new VipsImage(output);
+            else Vips.TakeError();
+        }
+        using (transformed)
+        {
+            using var coloured = Vips.Check(Vips.vips_colourspace(transformed ?? image, out var srgb, Vips.InterpretationSrgb, IntPtr.Zero), srgb);
+            return Vips.Check(Vips.vips_cast(coloured, out var cast, Vips.FormatUchar, IntPtr.Zero), cast);
+        }
+    }
+
+    private static (byte[] Pixels, int Width, int Height, int Bands) ReadPixels(VipsImage image)
+    {
+        var memory = Vips.vips_image_write_to_memory(image, out var size);
+        if (memory == IntPtr.Zero) throw new VipsException(Vips.TakeError());
+        return (Vips.TakeBuffer(memory, size), image.Width, image.Height, image.Bands);
+    }
+
+    private static ImageVariant Encode(VipsImage image, string contentType, string extension, string suffix)
+    {
+        if (Vips.vips_image_write_to_buffer(image, suffix, out var buffer, out var size, IntPtr.Zero) != 0)
+            throw new VipsException(Vips.TakeError());
+        var bytes = Vips.TakeBuffer(buffer, size);
+        if (contentType == "image/webp") bytes = WebPContainer.StripMetadata(bytes);
+        return new ImageVariant(contentType, extension, image.Width, image.Height, bytes);
+    }
+
+    /// <summary>Black box: every channel 0 (opaque). Pixelate: blocks large enough that text cannot be read.</summary>
+    public static void Redact(byte[] pixels, int width, int height, int bands, Redaction redaction)
+    {
+        var left = Math.Clamp(redaction.X, 0, width);
+        var top = Math.Clamp(redaction.Y, 0, height);
+        var right = Math.Clamp(redaction.X + redaction.Width, 0, width);
+        var bottom = Math.Clamp(redaction.Y + redaction.Height, 0, height);
+        if (right <= left || bottom <= top) return;
+
+        if (redaction.Style == RedactionStyle.BlackBox)
+        {
+            for (var y = top; y < bottom; y++)
+                for (var x = left; x < right; x++)
+                {
+                    var at = (y * width + x) * bands;
+                    for (var b = 0; b < bands; b++) pixels[at + b] = b == 3 ? (byte)255 : (byte)0;
+                }
+            return;
+        }
+
+        // At least 16 px, and at least a twelfth of the image width: a phone screenshot's text line is ~40 px.
+        var block = Math.Max(16, width / 12);
+        var sums = new long[bands];
+        for (var by = top; by < bottom; by += block)
+            for (var bx = left; bx < right; bx += block)
+            {
+                var ey = Math.Min(by + block, bottom);
+                var ex = Math.Min(bx + block, right);
+                Array.Clear(sums);
+                for (var y = by; y < ey; y++)
+                    for (var x = bx; x < ex; x++)
+                        for (var b = 0; b < bands; b++) sums[b] += pixels[(y * width + x) * bands + b];
+                var count = (ey - by) * (ex - bx);
+                for (var y = by; y < ey; y++)
+                    for (var x = bx; x < ex; x++)
+                        for (var b = 0; b < bands; b++) pixels[(y * width + x) * bands + b] = (byte)(sums[b] / count);
+            }
+    }
+
+    private static bool HasTransparency(byte[] rgba)
+    {
+        for (var i = 3; i < rgba.Length; i += 4)
+            if (rgba[i] != 255) return true;
+        return false;
+    }
+}
+
+public enum ImageFormat { Png, Jpeg, WebP, Gif, Heic }
+
+/// <summary>
+/// Difference hash: the image shrunk to 9×8 grey cells, one bit per horizontal neighbour comparison.
+/// Resizing and recompression barely move it; different screenshots of the same app differ in
+/// many bits because their text blocks sit in different places.
+/// </summary>
+public static class PerceptualHash
+{
+    /// <summary>At or below this many differing bits (of 64) two screenshots are shown as likely the same.</summary>
+    public const int SimilarDistance = 10;
+
+    public static int Distance(long a, long b) => BitOperations.PopCount((ulong)(a ^ b));
+
+    public static long Compute(byte[] pixels, int width, int height, int bands)
+    {
+        const int columns = 9, rows = 8;
+        Span<double> cells = stackalloc double[columns * rows];
+        Span<int> counts = stackalloc int[columns * rows];
+        for (var y = 0; y < height; y++)
+        {
+            var row = y * rows / height;
+            for (var x = 0; x < width; x++)
+            {
+                var at = (y * width + x) * bands;
+                var grey = bands >= 3 ? 0.299 * pixels[at] + 0.587 * pixels[at + 1] + 0.114 * pixels[at + 2] : pixels[at];
+                var cell = row * columns + x * columns / width;
+                cells[cell] += grey;
+                counts[cell]++;
+            }
+        }
+        ulong hash = 0;
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns - 1; c++)
+            {
+                var left = cells[r * columns + c] / Math.Max(1, counts[r * columns + c]);
+                var right = cells[r * columns + c + 1] / Math.Max(1, counts[r * columns + c + 1]);
+                // Screenshots have large flat areas whose neighbouring cells are equal; recompression nudges such
+                // pairs by a fraction of a level. Comparing in steps of 8 grey levels keeps those bits stable.
+                hash = (hash << 1) | (Math.Round(left / 8) > Math.Round(right / 8) ? 1UL : 0UL);
+            }
+        return (long)hash;
+    }
+}
+
+/// <summary>An upload or content image we refuse, with a message meant for the editor.</summary>
+public sealed class MediaRejectedException(string message) : Exception(message);
+
+/// <summary>Image processing is not available on this machine (libvips missing).</summary>
+public sealed class MediaUnavailableException(string message) : Exception(message);

@@ -1,0 +1,117 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace FactCheck.Tests.Media;
+
+/// <summary>Real image bytes made by the tests: a small PNG encoder, EXIF injection, and a libvips decoder.</summary>
+internal static class TestImages
+{
+    public delegate (byte R, byte G, byte B) Paint(int x, int y);
+
+    /// <summary>A colourful pattern with no black pixels, so any redaction is visible everywhere.</summary>
+    public static (byte, byte, byte) Pattern(int x, int y) => ((byte)(128 + x * 7 % 128), (byte)(128 + y * 5 % 128), (byte)(200 - (x + y) % 50));
+
+    public static byte[] Png(int width, int height, Paint paint)
+    {
+        var raw = new byte[(width * 3 + 1) * height];
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+            {
+                var (r, g, b) = paint(x, y);
+                var at = y * (width * 3 + 1) + 1 + x * 3;
+                raw[at] = r; raw[at + 1] = g; raw[at + 2] = b;
+            }
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true)) z.Write(raw);
+        return PngFile(width, height, compressed.ToArray());
+    }
+
+    /// <summary>A PNG whose header claims <paramref name="width"/> × <paramref name="height"/> over a tiny body.</summary>
+    public static byte[] PngFile(int width, int height, byte[] idat)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; header[9] = 2; // 8-bit RGB
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", idat);
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream stream, string type, byte[] data)
+    {
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        stream.Write(length);
+        var typeAndData = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        stream.Write(typeAndData);
+        BinaryPrimitives.WriteUInt32BigEndian(length, Crc32(typeAndData));
+        stream.Write(length);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    /// <summary>
+    /// Inserts an EXIF APP1 segment after the JPEG's SOI: camera make, orientation and a GPS position,
+    /// as a phone would write them.
+    /// </summary>
+    public static byte[] WithExif(byte[] jpeg, ushort orientation)
+    {
+        // Little-endian TIFF: IFD0 (Make, Orientation, GPS pointer) then the GPS IFD (lat/long refs and values).
+        var tiff = new List<byte>();
+        void U16(int v) { tiff.Add((byte)v); tiff.Add((byte)(v >> 8)); }
+        void U32(long v) { for (var i = 0; i < 4; i++) tiff.Add((byte)(v >> (8 * i))); }
+        tiff.AddRange("II"u8.ToArray()); U16(42); U32(8);
+        const int ifd0 = 8, ifd0Entries = 3;
+        var makeOffset = ifd0 + 2 + ifd0Entries * 12 + 4;
+        var make = Encoding.ASCII.GetBytes("TestPhone\0");
+        var gpsOffset = makeOffset + make.Length;
+        U16(ifd0Entries);
+        U16(0x010F); U16(2); U32(make.Length); U32(makeOffset);          // Make
+        U16(0x0112); U16(3); U32(1); U16(orientation); U16(0);            // Orientation
+        U16(0x8825); U16(4); U32(1); U32(gpsOffset);                      // GPS IFD pointer
+        U32(0);
+        tiff.AddRange(make);
+        const int gpsEntries = 4;
+        var rationals = gpsOffset + 2 + gpsEntries * 12 + 4;
+        U16(gpsEntries);
+        U16(0x0001); U16(2); U32(2); tiff.AddRange("N\0\0\0"u8.ToArray()); // GPSLatitudeRef
+        U16(0x0002); U16(5); U32(3); U32(rationals);                      // GPSLatitude
+        U16(0x0003); U16(2); U32(2); tiff.AddRange("E\0\0\0"u8.ToArray()); // GPSLongitudeRef
+        U16(0x0004); U16(5); U32(3); U32(rationals + 24);                 // GPSLongitude
+        U32(0);
+        foreach (var (num, den) in new[] { (50, 1), (27, 1), (0, 1), (30, 1), (31, 1), (0, 1) }) { U32(num); U32(den); }
+
+        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+        var segment = new byte[4 + payload.Length];
+        segment[0] = 0xFF; segment[1] = 0xE1;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(payload.Length + 2));
+        payload.CopyTo(segment, 4);
+        return jpeg[..2].Concat(segment).Concat(jpeg[2..]).ToArray();
+    }
+
+    /// <summary>Decodes any image libvips reads into 8-bit sRGB pixels.</summary>
+    public static unsafe (byte[] Pixels, int Width, int Height, int Bands) Decode(byte[] bytes)
+    {
+        Assert.Null(Vips.Problem);
+        fixed (byte* data = bytes)
+        {
+            using var image = Vips.Check(Vips.vips_image_new_from_buffer(data, (nuint)bytes.Length, "", IntPtr.Zero));
+            var memory = Vips.vips_image_write_to_memory(image, out var size);
+            return (Vips.TakeBuffer(memory, size), image.Width, image.Height, image.Bands);
+        }
+    }
+}
