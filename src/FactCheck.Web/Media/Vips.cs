@@ -27,6 +27,7 @@ internal static partial class Vips
     {
         try
         {
+            LimitModules();
             if (vips_init("factcheck") != 0) return "libvips failed to start: " + TakeError();
             // Only loaders libvips considers safe for untrusted input: no ImageMagick, no PDF, no SVG.
             vips_block_untrusted_set(1);
@@ -39,6 +40,34 @@ internal static partial class Vips
             return "libvips is not installed (Debian package libvips42): " + e.Message;
         }
     }
+
+    /// <summary>
+    /// libvips loads its optional modules with RTLD_GLOBAL, and Debian's openslide module drags in the
+    /// system libsqlite3, whose symbols then collide with the SQLite bundled with EF Core and crash the
+    /// process inside sqlite3_step. So libvips gets a module folder of its own (VIPSHOME) holding only
+    /// the HEIF loader; ImageMagick, PDF, JPEG-XL and slide loaders are never loaded at all.
+    /// </summary>
+    private static void LimitModules()
+    {
+        var system = new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/local/lib" }
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateDirectories(d, "vips-modules-*"))
+            .FirstOrDefault();
+        var home = Path.Combine(Path.GetTempPath(), "factcheck-vips");
+        var modules = Path.Combine(home, "lib", system is null ? "vips-modules" : Path.GetFileName(system));
+        Directory.CreateDirectory(modules);
+        var heif = system is null ? null : Path.Combine(system, "vips-heif.so");
+        var link = Path.Combine(modules, "vips-heif.so");
+        if (heif is not null && File.Exists(heif) && !File.Exists(link))
+        {
+            try { File.CreateSymbolicLink(link, heif); } catch (IOException) { /* another process made it */ }
+        }
+        // .NET keeps its own copy of the environment; libvips reads the C one.
+        setenv("VIPSHOME", home, 1);
+    }
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int setenv(string name, string value, int overwrite);
 
     /// <summary>libvips's own message for the last failure, cleared afterwards.</summary>
     public static string TakeError()
