@@ -189,9 +189,10 @@ public static partial class Bidi
 
     /// <summary>
     /// Numbers alone read fine inside Arabic ("3 رسائل", "10:30 - 11:00" reads right to left as Arabic
-    /// does); a phone number does not: "+966 11 234 5678" would show as "5678 234 11 966+". So digits
-    /// only are isolated when they look like a phone number: a leading "+", or at least six digits in
-    /// groups split by spaces, hyphens, dots or parentheses, and nothing else.
+    /// does, "2024-03-05" and "050-123-4567" hold together by themselves); a phone number in groups does
+    /// not: "+966 11 234 5678" would show as "5678 234 11 966+". So digits only are isolated when they
+    /// look like such a phone number: a leading "+", or at least six digits in groups split by spaces or
+    /// parentheses (hyphens and dots may appear too), and nothing else.
     /// </summary>
     private static bool LooksLikePhoneNumber(ReadOnlySpan<char> run)
     {
@@ -201,16 +202,16 @@ public static partial class Bidi
         foreach (var c in run)
         {
             if (char.IsDigit(c)) digits++;
-            else if (c is ' ' or '\u00A0' or '-' or '.' or '(' or ')') grouped = true;
-            else return false;
+            else if (c is ' ' or '\u00A0' or '(' or ')') grouped = true;
+            else if (c is not ('-' or '.')) return false;
         }
         return grouped && digits >= 6;
     }
 
-    /// <summary>"(050) 123 4567" and "(WhatsApp" keep both brackets inside or both outside the run.</summary>
+    /// <summary>"(050) 123 4567" and "&lt;script&gt;" keep both brackets inside or both outside the run.</summary>
     private static (int, int) IncludeMatchingBrackets(string text, int start, int end, int limitStart, int limitEnd)
     {
-        foreach (var (opening, closing) in new[] { ('(', ')'), ('[', ']'), ('{', '}') })
+        foreach (var (opening, closing) in new[] { ('(', ')'), ('[', ']'), ('{', '}'), ('<', '>') })
         {
             var depth = 0;
             var unmatchedClosing = 0;
