@@ -225,7 +225,7 @@ public static partial class IndicatorNormalizer
         return at < 0 ? DefangDots(text) : text[..(at + 1)] + DefangDots(text[(at + 1)..]);
     }
 
-    [GeneratedRegex(@"\bh(?:xx|XX|xX|Xx|\*\*|\[tt\]|\[t\]t)p(?<s>s?)(?=[\[(]?:)|\b(?<ftp>fxp)(?=[\[(]?:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bh(?:xx|\*\*|\[tt\]|\[t\]t)p(?<s>s?)(?=[\[(]?:)|\b(?<ftp>fxp)(?=[\[(]?:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefangedScheme();
 
     [GeneratedRegex(@"[\[(](:(?://)?)[\])]")]
