@@ -90,10 +90,21 @@ public static class SearchText
         }
         if (!IsArabicWord(word)) return word;
 
+        // Prefixes are peeled one at a time until none applies, so a word and the same word with a
+        // prefix reach the same stem: stem("الوزارة") = stem("وزارة") = stem("والوزارة").
+        while (true)
+        {
+            var stripped = StripOnePrefix(word);
+            if (stripped == word) return word;
+            word = stripped;
+        }
+    }
+
+    private static string StripOnePrefix(string word)
+    {
         foreach (var prefix in ArticlePrefixes)
             if (word.StartsWith(prefix, StringComparison.Ordinal) && word.Length - prefix.Length >= MinArabicStem)
                 return word[prefix.Length..];
-
         // A lone و is the commonest prefix ("وكتب"); Lucene strips it from words of four letters and more.
         if (word[0] == 'و' && word.Length >= 4) return word[1..];
         // ب ف ك also begin many ordinary words ("بطاقه" is not "طاقه"), so only long words lose them.

@@ -62,8 +62,8 @@ public sealed record CheckMatch(
 
 public sealed class CheckPage : PublicPage
 {
-    /// <summary>Longer input is refused with a message: no indicator is this long (URLs with tracking included).</summary>
-    public const int MaxQueryLength = 500;
+    /// <summary>Readers may paste a whole message; longer input is refused with a message.</summary>
+    public const int MaxQueryLength = IndicatorNormalizer.MaxCheckInputLength;
 
     public required string Query { get; init; }
     public required CheckOutcome Outcome { get; init; }

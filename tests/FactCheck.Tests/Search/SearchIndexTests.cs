@@ -75,7 +75,7 @@ public class SearchIndexTests(SiteFactory site) : IClassFixture<SiteFactory>
         var plain = await site.AddAdvisoryAsync(a => a.Body = "رسالة إلى مسوّق محتال");
         var prefixed = await site.AddAdvisoryAsync(a => a.Body = "حذّرنا من والمسوق وبالمسوق");
 
-        Assert.Equal([plain.Id, prefixed.Id], (await FindAsync("المسوق")).Where(id => id == plain.Id || id == prefixed.Id).Order());
+        Assert.Equal(new[] { plain.Id, prefixed.Id }.Order(), (await FindAsync("المسوق")).Where(id => id == plain.Id || id == prefixed.Id).Order());
         Assert.Contains(prefixed.Id, await FindAsync("مسوق"));
         Assert.Contains(plain.Id, await FindAsync("للمسوق"));
     }

@@ -72,6 +72,19 @@ public class SearchTextTests
         Assert.Equal(stem, SearchText.Tokens(word).Single().Stem);
 
     [Theory]
+    [InlineData("وزارة")]      // starts with و
+    [InlineData("كرنفالية")]   // starts with ك and is long
+    [InlineData("بطاقة")]
+    [InlineData("فيسبوك")]
+    [InlineData("طالب")]
+    public void A_word_and_the_word_with_any_prefix_share_a_stem(string word)
+    {
+        var stem = SearchText.Tokens(word).Single().Stem;
+        foreach (var prefix in new[] { "ال", "وال", "بال", "كال", "فال", "لل", "ولل", "و" })
+            Assert.Equal(stem, SearchText.Tokens(prefix + word).Single().Stem);
+    }
+
+    [Theory]
     [InlineData("الى")]     // the article with too little after it
     [InlineData("بيت")]     // ب is part of the word
     [InlineData("بطاقة")]   // "card", not "energy"
