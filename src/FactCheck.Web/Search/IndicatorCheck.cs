@@ -25,39 +25,44 @@ public static class IndicatorCheck
         var candidates = IndicatorNormalizer.Candidates(input);
         if (candidates.Count == 0) return new(candidates, []);
 
-        var published = db.Indicators.Where(i => i.Advisory!.Status == AdvisoryStatus.Published);
+        // First the indicators alone (narrow rows, indexed columns), then the few advisories they belong to:
+        // joined in one query, SQLite may walk every published advisory to find them.
         var found = new List<Row>();
-
         var exact = candidates.Where(c => c.Type != IndicatorType.Phone).ToList();
         if (exact.Count > 0)
         {
             var values = exact.Select(c => c.Value).Distinct().ToList();
-            var rows = await Select(published.Where(i => i.Type != IndicatorType.Phone && values.Contains(i.Normalized))).ToListAsync(cancellationToken);
+            var rows = await Select(db.Indicators.Where(i => values.Contains(i.Normalized))).ToListAsync(cancellationToken);
             found.AddRange(rows.Where(r => exact.Contains((r.Type, r.Normalized))));
         }
 
         var phones = candidates.Where(c => c.Type == IndicatorType.Phone).Select(c => c.Value).ToList();
         foreach (var key in phones.Select(IndicatorNormalizer.PhoneLookupKey).Where(k => k.Length > 0).Distinct())
         {
-            var rows = await Select(published.Where(i => i.Type == IndicatorType.Phone && i.Normalized.EndsWith(key))).ToListAsync(cancellationToken);
+            // A suffix cannot use an index range; IX_Indicators_Type_Normalized keeps the scan to phone entries.
+            var rows = await Select(db.Indicators.Where(i => i.Type == IndicatorType.Phone && i.Normalized.EndsWith(key))).ToListAsync(cancellationToken);
             found.AddRange(rows.Where(r => phones.Any(p => IndicatorNormalizer.PhoneMatches(r.Normalized, p))));
         }
+        if (found.Count == 0) return new(candidates, []);
+
+        var ids = found.Select(r => r.AdvisoryId).Distinct().ToList();
+        var advisories = await db.PublishedAdvisories.Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Language, a.Slug, a.Kind, a.Rating, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
 
         var matches = found
+            .Where(r => advisories.ContainsKey(r.AdvisoryId))
             .GroupBy(r => r.AdvisoryId)
-            .Select(g => g.First())
-            .OrderByDescending(r => r.PublishedAt).ThenBy(r => r.AdvisoryId)
-            .Select(r => new IndicatorMatch(r.AdvisoryId, r.Title, r.Language, r.Slug, r.Kind, r.Rating, r.PublishedAt, r.UpdatedAt, r.Type, r.Raw))
+            .Select(g => (Advisory: advisories[g.Key], Indicator: g.First()))
+            .OrderByDescending(m => m.Advisory.PublishedAt).ThenBy(m => m.Advisory.Id)
+            .Select(m => new IndicatorMatch(m.Advisory.Id, m.Advisory.Title, m.Advisory.Language, m.Advisory.Slug, m.Advisory.Kind,
+                m.Advisory.Rating, m.Advisory.PublishedAt, m.Advisory.UpdatedAt, m.Indicator.Type, m.Indicator.Raw))
             .ToList();
         return new(candidates, matches);
     }
 
-    private sealed record Row(
-        Guid AdvisoryId, string Title, string Language, string Slug, AdvisoryKind Kind, Rating? Rating,
-        DateTime PublishedAt, DateTime UpdatedAt, IndicatorType Type, string Raw, string Normalized);
+    private sealed record Row(Guid AdvisoryId, IndicatorType Type, string Raw, string Normalized);
 
     private static IQueryable<Row> Select(IQueryable<Indicator> indicators) =>
-        indicators.Select(i => new Row(
-            i.AdvisoryId, i.Advisory!.Title, i.Advisory.Language, i.Advisory.Slug, i.Advisory.Kind, i.Advisory.Rating,
-            i.Advisory.PublishedAt!.Value, i.Advisory.UpdatedAt, i.Type, i.Raw, i.Normalized));
+        indicators.Select(i => new Row(i.AdvisoryId, i.Type, i.Raw, i.Normalized));
 }

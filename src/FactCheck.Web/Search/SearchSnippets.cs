@@ -15,6 +15,11 @@ public static class SearchSnippets
     public const int SnippetWords = 32;
     /// <summary>Words of context kept before the first match in a snippet.</summary>
     private const int Lead = 6;
+    /// <summary>
+    /// Characters of each passage looked at for a snippet: enough for any summary and the first
+    /// screens of a body, and it bounds the work per result (a match further down shows the summary).
+    /// </summary>
+    private const int PassageLimit = 6000;
 
     /// <summary>The whole <paramref name="text"/> with matching words marked.</summary>
     public static string Highlight(string text, IReadOnlySet<string> stems)
@@ -32,9 +37,10 @@ public static class SearchSnippets
         string? bestText = null, firstText = null;
         List<Word>? bestWords = null, firstWords = null;
         int bestStart = 0, bestScore = 0;
-        foreach (var passage in passages)
+        foreach (var whole in passages)
         {
-            if (string.IsNullOrWhiteSpace(passage)) continue;
+            if (string.IsNullOrWhiteSpace(whole)) continue;
+            var passage = Bounded(whole);
             var words = Words(passage, stems);
             if (firstText is null) (firstText, firstWords) = (passage, words);
             for (var i = 0; i < words.Count; i++)
@@ -48,6 +54,14 @@ public static class SearchSnippets
         if (bestText is null)
             return firstText is null ? "" : Render(firstText, firstWords!, 0, Math.Min(SnippetWords, firstWords!.Count));
         return Render(bestText, bestWords!, bestStart, Math.Min(bestWords!.Count, bestStart + SnippetWords));
+    }
+
+    /// <summary>The passage up to <see cref="PassageLimit"/>, cut at a space so no word is cut.</summary>
+    private static string Bounded(string passage)
+    {
+        if (passage.Length <= PassageLimit) return passage;
+        var cut = passage.LastIndexOf(' ', PassageLimit);
+        return passage[..(cut > 0 ? cut : PassageLimit)];
     }
 
     /// <summary>An original word: where it is, and the query stem it matched (null when it did not).</summary>

@@ -12,3 +12,6 @@ CREATE TABLE search_index (
 );
 
 CREATE INDEX "IX_search_index_document" ON search_index USING GIN (document);
+
+-- The check page's phone lookup: Type = 'Phone' and a suffix of Normalized (Data/Configurations, IndicatorConfiguration).
+CREATE INDEX "IX_Indicators_Type_Normalized" ON "Indicators" ("Type", "Normalized");

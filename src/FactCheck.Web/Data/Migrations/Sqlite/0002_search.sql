@@ -14,3 +14,6 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     contentless_unindexed = 1,
     tokenize = 'ascii'
 );
+
+-- The check page's phone lookup: Type = 'Phone' and a suffix of Normalized (Data/Configurations, IndicatorConfiguration).
+CREATE INDEX "IX_Indicators_Type_Normalized" ON "Indicators" ("Type", "Normalized");
