@@ -18,9 +18,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
     public async Task UpdateAsync(AppDbContext db, Advisory advisory, CancellationToken cancellationToken = default)
     {
         await RemoveAsync(db, advisory.Id, cancellationToken);
-        var current = await ForIndexing(db).FirstOrDefaultAsync(a => a.Id == advisory.Id, cancellationToken);
+        var current = await db.Advisories.AsNoTracking().FirstOrDefaultAsync(a => a.Id == advisory.Id, cancellationToken);
         if (current is { Status: AdvisoryStatus.Published })
-            await InsertAsync(db, SearchDocument.From(current), cancellationToken);
+            await InsertAsync(db, (await SearchDocument.LoadAsync(db, [current], cancellationToken)).Single(), cancellationToken);
     }
 
     public Task RemoveAsync(AppDbContext db, Guid advisoryId, CancellationToken cancellationToken = default) =>
@@ -36,13 +36,15 @@ public sealed class SqliteSearchIndex : ISearchIndex
             Guid? after = null;
             while (true)
             {
-                // Keyset pages over the primary key: memory stays flat however many advisories there are.
-                var query = ForIndexing(db).Where(a => a.Status == AdvisoryStatus.Published);
+                // Keyset pages along the primary key (status is checked here, not in SQL, so SQLite walks
+                // the key instead of sorting every published row for every page).
+                var query = db.Advisories.AsNoTracking();
                 if (after is { } last) query = query.Where(a => a.Id.CompareTo(last) > 0);
                 var batch = await query.OrderBy(a => a.Id).Take(RebuildBatch).ToListAsync(cancellationToken);
-                foreach (var advisory in batch)
-                    await InsertAsync(db, SearchDocument.From(advisory), cancellationToken);
-                count += batch.Count;
+                var published = batch.Where(a => a.Status == AdvisoryStatus.Published).ToList();
+                foreach (var document in await SearchDocument.LoadAsync(db, published, cancellationToken))
+                    await InsertAsync(db, document, cancellationToken);
+                count += published.Count;
                 if (batch.Count < RebuildBatch) break;
                 after = batch[^1].Id;
             }
@@ -67,34 +69,22 @@ public sealed class SqliteSearchIndex : ISearchIndex
     {
         if (query.IsEmpty) return new SearchResults([], 0);
 
-        var parameters = new List<object> { MatchExpression(query) };
-        string Parameter(object value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-        }
-
-        var conditions = new List<string> { "a.\"Status\" = 'Published'" };
-        if (filter.Language is not null) conditions.Add("a.\"Language\" = " + Parameter(filter.Language));
-        if (filter.Kind is not null) conditions.Add("a.\"Kind\" = " + Parameter(filter.Kind.Value.ToString()));
-        if (filter.Verdict is not null)
-            conditions.Add("a.\"RatingId\" IN (SELECT \"Id\" FROM \"Ratings\" WHERE \"Key\" = " + Parameter(filter.Verdict) + ")");
-        if (filter.Platform is not null)
-            conditions.Add("EXISTS (SELECT 1 FROM \"AdvisoryPlatforms\" AS ap JOIN \"Platforms\" AS p ON p.\"Id\" = ap.\"PlatformsId\"" +
-                           " WHERE ap.\"AdvisoriesId\" = a.\"Id\" AND p.\"Key\" = " + Parameter(filter.Platform) + ")");
+        var parameters = new SearchSql.Parameters();
+        var match = parameters.Add(MatchExpression(query));
+        var conditions = SearchSql.Conditions(filter, parameters.Add);
         // bm25() only works in a query that reads the FTS table directly, so matching and ranking come first.
-        var from = $$"""
+        var from = $"""
 
-            FROM (SELECT advisory_id, {{Rank}} AS rank FROM search_index WHERE search_index MATCH {0}) AS hit
+            FROM (SELECT advisory_id, {Rank} AS rank FROM search_index WHERE search_index MATCH {match}) AS hit
             JOIN "Advisories" AS a ON a."Id" = hit.advisory_id
-            WHERE {{string.Join("\n  AND ", conditions)}}
+            WHERE {string.Join("\n  AND ", conditions)}
             """;
         var filterParameters = parameters.ToArray();
         var sql = $"""
             SELECT a."Id" AS "Id", count(*) OVER () AS "Total"
             {from}
             ORDER BY hit.rank, a."PublishedAt" DESC
-            LIMIT {Parameter(pageSize)} OFFSET {Parameter((page - 1) * pageSize)}
+            LIMIT {parameters.Add(pageSize)} OFFSET {parameters.Add((page - 1) * pageSize)}
             """;
 
         var rows = await db.Database.SqlQueryRaw<Row>(sql, parameters.ToArray()).ToListAsync(cancellationToken);
@@ -119,9 +109,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     private static string Phrase(IEnumerable<string> words) =>
         "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static IQueryable<Advisory> ForIndexing(AppDbContext db) =>
-        db.Advisories.AsNoTracking().Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Indicators).AsSplitQuery();
 
     private static Task InsertAsync(AppDbContext db, SearchDocument document, CancellationToken cancellationToken)
     {

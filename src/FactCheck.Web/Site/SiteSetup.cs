@@ -32,7 +32,10 @@ public static class SiteSetup
         services.AddSingleton<ScreenshotProcessor>();
         services.AddSingleton<MediaLibrary>();
         services.AddScoped<ContentImporter>();
-        services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+        // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.
+        services.AddSingleton<ISearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
+            ? new PostgresSearchIndex()
+            : new SqliteSearchIndex());
 
         // No ResourcesPath: the .resx files sit beside SharedResource.cs, so their manifest name is FactCheck.SharedResource.
         services.AddLocalization();
