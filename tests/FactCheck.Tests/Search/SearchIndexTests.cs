@@ -221,7 +221,9 @@ public class SearchIndexTests(SiteFactory site) : IClassFixture<SiteFactory>
         var again = -1;
         await site.WithDatabaseAsync(async db =>
         {
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO search_index(search_index) VALUES ('delete-all');");
+            await db.Database.ExecuteSqlRawAsync(DatabaseSetup.Of(db) == DatabaseProvider.Sqlite
+                ? "INSERT INTO search_index(search_index) VALUES ('delete-all');"
+                : "DELETE FROM search_index;");
             rebuilt = await Index.RebuildIfEmptyAsync(db);
             again = await Index.RebuildIfEmptyAsync(db);
         });
