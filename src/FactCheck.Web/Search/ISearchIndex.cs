@@ -4,7 +4,7 @@ namespace FactCheck;
 /// Full-text search over published advisories. The index lives in the site's own database and is
 /// written through the caller's <see cref="AppDbContext"/>, so an index change commits or rolls back
 /// together with the edit that caused it. One implementation per database provider
-/// (<see cref="SqliteSearchIndex"/>: FTS5; PostgreSQL: tsvector, see Data/Migrations/Postgres/0002_search.sql).
+/// (<see cref="SqliteSearchIndex"/>: FTS5; <see cref="PostgresSearchIndex"/>: tsvector + GIN), chosen in SiteSetup.
 /// Text is folded by <see cref="SearchText"/> before it reaches the database, for indexing and queries alike.
 /// </summary>
 public interface ISearchIndex
