@@ -34,7 +34,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>Stores an advisory (published in Arabic unless <paramref name="configure"/> says otherwise).</summary>
+    /// <summary>Stores an advisory (published in Arabic unless <paramref name="configure"/> says otherwise) and indexes it for search.</summary>
     public async Task<Advisory> AddAdvisoryAsync(Action<Advisory> configure)
     {
         var now = DateTime.UtcNow;
@@ -54,8 +54,15 @@ public class SiteFactory : WebApplicationFactory<Program>
         configure(advisory);
         await WithDatabaseAsync(async db =>
         {
+            // As the importer and the back-office save: the search index changes in the same transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            // Platforms and tags loaded elsewhere (they have an Id) already exist: link them, don't insert them again.
+            db.AttachRange(advisory.Platforms.Where(p => p.Id != 0));
+            db.AttachRange(advisory.Tags.Where(t => t.Id != 0));
             db.Advisories.Add(advisory);
             await db.SaveChangesAsync();
+            await Services.GetRequiredService<ISearchIndex>().UpdateAsync(db, advisory);
+            await transaction.CommitAsync();
         });
         return advisory;
     }

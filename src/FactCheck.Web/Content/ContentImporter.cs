@@ -11,7 +11,8 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ContentError> Erro
 /// reported with its name and line and leaves nothing behind, and the other files still import.
 /// Advisories are matched by their front-matter id, so importing twice changes nothing.
 /// </summary>
-public sealed class ContentImporter(AppDbContext db, MediaLibrary media, IOptions<SiteOptions> site, TimeProvider clock, ILogger<ContentImporter> logger)
+public sealed class ContentImporter(
+    AppDbContext db, MediaLibrary media, ISearchIndex searchIndex, IOptions<SiteOptions> site, TimeProvider clock, ILogger<ContentImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken = default)
     {
@@ -116,6 +117,7 @@ public sealed class ContentImporter(AppDbContext db, MediaLibrary media, IOption
         advisory.Screenshots = screenshots;
 
         await db.SaveChangesAsync(cancellationToken);
+        await searchIndex.UpdateAsync(db, advisory, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }

@@ -32,6 +32,10 @@ public static class SiteSetup
         services.AddSingleton<ScreenshotProcessor>();
         services.AddSingleton<MediaLibrary>();
         services.AddScoped<ContentImporter>();
+        // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.
+        services.AddSingleton<ISearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
+            ? new PostgresSearchIndex()
+            : new SqliteSearchIndex());
 
         // No ResourcesPath: the .resx files sit beside SharedResource.cs, so their manifest name is FactCheck.SharedResource.
         services.AddLocalization();
@@ -99,6 +103,7 @@ public static class SiteSetup
         var site = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value;
         if (site.ImportContentOnStart && !await db.Advisories.AnyAsync())
             await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
+        await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildIfEmptyAsync(db);
     }
 
     /// <summary>Runs a command-line command ("import") instead of the site. Returns the exit code, or null to serve.</summary>
@@ -120,6 +125,15 @@ public static class SiteSetup
                 foreach (var error in report.Errors) Console.Error.WriteLine(error);
                 return report.Errors.Count == 0 ? 0 : 1;
             }
+            case "reindex":
+            {
+                // Rebuilds the full-text index from the published advisories (after a restore or a bulk change in SQL).
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+                var count = await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+                Console.WriteLine($"Indexed {count} published advisories.");
+                return 0;
+            }
             case "schema":
             {
                 // Prints the schema the EF model expects, for writing the next Data/Migrations script (see README).
@@ -128,7 +142,7 @@ public static class SiteSetup
                 return 0;
             }
             default:
-                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, schema");
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, reindex, schema");
                 return 2;
         }
     }

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck;
+
+/// <summary>
+/// An advisory's text as the search index sees it, in three parts weighted differently when ranking:
+/// the title; the prose (summary, claim, body, what to do); and the short facts (tags, platforms,
+/// indicators, claimant, where the claim appeared).
+/// </summary>
+public sealed record SearchDocument(Guid AdvisoryId, string Title, string Prose, string Facts)
+{
+    public static SearchDocument Create(Advisory advisory, IEnumerable<string> platforms, IEnumerable<string> tags, IEnumerable<Indicator> indicators) => new(
+        advisory.Id,
+        advisory.Title,
+        string.Join('\n', Passages(advisory.Summary, advisory.ClaimText, advisory.Body, advisory.Steps)),
+        string.Join('\n', new[] { advisory.Claimant ?? "" }
+            .Concat(tags)
+            .Concat(platforms)
+            .Concat(indicators.SelectMany(i => new[] { i.Raw, i.Normalized }))
+            .Concat(advisory.ClaimAppearances)));
+
+    /// <summary>
+    /// The documents of <paramref name="advisories"/> (loaded without navigations), with their platforms,
+    /// tags and indicators read by advisory id. Not through Include: for a many-to-many include SQLite
+    /// materializes the whole link table on every load.
+    /// </summary>
+    public static async Task<List<SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyList<Advisory> advisories, CancellationToken cancellationToken = default)
+    {
+        if (advisories.Count == 0) return [];
+        var ids = advisories.Select(a => a.Id).ToList();
+        var platformLinks = await Links(db, "AdvisoryPlatforms", "PlatformsId", ids).ToListAsync(cancellationToken);
+        var tagLinks = await Links(db, "AdvisoryTags", "TagsId", ids).ToListAsync(cancellationToken);
+        var platformIds = platformLinks.Select(l => l.TargetId).Distinct().ToList();
+        var tagIds = tagLinks.Select(l => l.TargetId).Distinct().ToList();
+        var platformNames = await db.Platforms.Where(p => platformIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var tagNames = await db.Tags.Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AdvisoryId)).ToListAsync(cancellationToken))
+            .ToLookup(i => i.AdvisoryId);
+        var platforms = platformLinks.ToLookup(l => l.AdvisoryId, l => platformNames[l.TargetId]);
+        var tags = tagLinks.ToLookup(l => l.AdvisoryId, l => tagNames[l.TargetId]);
+        return advisories.Select(a => Create(a, platforms[a.Id], tags[a.Id], indicators[a.Id])).ToList();
+    }
+
+    private sealed record Link(Guid AdvisoryId, int TargetId);
+
+    private static IQueryable<Link> Links(AppDbContext db, string table, string targetColumn, List<Guid> ids) =>
+        db.Set<Dictionary<string, object>>(table)
+            .Where(l => ids.Contains(EF.Property<Guid>(l, "AdvisoriesId")))
+            .Select(l => new Link(EF.Property<Guid>(l, "AdvisoriesId"), EF.Property<int>(l, targetColumn)));
+
+    /// <summary>The readable passages of an advisory, in the order a snippet prefers them.</summary>
+    public static IEnumerable<string> Passages(string summary, string? claim, string bodyMarkdown, IEnumerable<string> steps)
+    {
+        yield return summary;
+        if (!string.IsNullOrWhiteSpace(claim)) yield return claim;
+        yield return PlainText(bodyMarkdown);
+        foreach (var step in steps) yield return step;
+    }
+
+    /// <summary>Markdown without its markup: what a reader reads, so link targets and emphasis marks are not searched or shown.</summary>
+    public static string PlainText(string markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown);
+}
