@@ -32,6 +32,7 @@ public static class SiteSetup
         services.AddSingleton<ScreenshotProcessor>();
         services.AddSingleton<MediaLibrary>();
         services.AddScoped<ContentImporter>();
+        services.AddFeeds();
 
         // No ResourcesPath: the .resx files sit beside SharedResource.cs, so their manifest name is FactCheck.SharedResource.
         services.AddLocalization();
