@@ -39,7 +39,7 @@ public sealed class IndicatorExportController(AppDbContext db, IOptions<SiteOpti
     {
         var (rows, lastModified) = await LoadAsync(cancellationToken);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonFeedWriter.Encoder }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonFeedWriter.DocumentEncoder }))
         {
             json.WriteStartObject();
             json.WriteString("updated", FeedFormats.Rfc3339(lastModified));

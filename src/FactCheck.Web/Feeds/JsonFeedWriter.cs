@@ -8,15 +8,19 @@ namespace FactCheck;
 public static class JsonFeedWriter
 {
     /// <summary>
-    /// Arabic and Cyrillic stay readable; &lt; &gt; &amp; ' are still escaped, so the same text is safe
-    /// wherever JSON ends up (also inside a script element for JSON-LD).
+    /// For JSON served as its own document (application/feed+json, application/json, with nosniff):
+    /// Arabic, Cyrillic, quotes and "+" stay readable. Never use it for JSON placed inside HTML —
+    /// that is what <see cref="HtmlSafeEncoder"/> is for.
     /// </summary>
-    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    public static readonly JavaScriptEncoder DocumentEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>Escapes &lt; &gt; &amp; ' " + so JSON inside a script element cannot end it; letters of every script stay readable.</summary>
+    public static readonly JavaScriptEncoder HtmlSafeEncoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
     public static byte[] Write(Feed feed)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Encoder }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = DocumentEncoder }))
         {
             json.WriteStartObject();
             json.WriteString("version", "https://jsonfeed.org/version/1.1");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Xml;
 
 namespace FactCheck;
@@ -48,7 +47,8 @@ public static class RssFeedWriter
         Text(xml, "title", entry.Title);
         Text(xml, "link", entry.Url);
         // description is read as HTML by readers: the plain-text summary is encoded once more so "<" stays text.
-        Text(xml, "description", WebUtility.HtmlEncode(entry.Summary));
+        Text(xml, "description", entry.Summary.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal));
         xml.WriteElementString("content", "encoded", FeedFormats.ContentNamespace, FeedFormats.XmlSafe(entry.ContentHtml));
         // RSS <author> must be an e-mail address; names go in dc:creator.
         if (entry.Authors.Count > 0) xml.WriteElementString("dc", "creator", FeedFormats.DublinCoreNamespace, FeedFormats.XmlSafe(string.Join(", ", entry.Authors)));

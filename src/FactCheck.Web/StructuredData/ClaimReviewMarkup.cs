@@ -24,7 +24,7 @@ public static class ClaimReviewMarkup
 
         using var stream = new MemoryStream();
         // The encoder escapes < > & so the JSON cannot close the script element it is embedded in.
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JsonFeedWriter.Encoder }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JsonFeedWriter.HtmlSafeEncoder }))
         {
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
