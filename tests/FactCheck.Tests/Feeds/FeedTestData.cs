@@ -32,14 +32,8 @@ internal static class FeedTestData
             PublishedAt = now,
             UpdatedAt = now,
         };
-        var media = site.Services.GetRequiredService<MediaLibrary>();
         for (var i = 0; i < screenshots; i++)
-        {
-            // Different pixels per screenshot, so each is a different file.
-            var shot = await media.AddScreenshotAsync(TestImages.Png(320 + i * 8, 240, TestImages.Pattern), $"لقطة شاشة {i + 1} لمحادثة الاحتيال", i == 0 ? "رسالة من «الدعم»" : null);
-            shot.Position = i;
-            advisory.Screenshots.Add(shot);
-        }
+            advisory.Screenshots.Add(await StoreScreenshotAsync(site, i, 320 + i * 8, 240));
         configure?.Invoke(advisory);
 
         await site.WithDatabaseAsync(async db =>
@@ -52,6 +46,30 @@ internal static class FeedTestData
             await db.SaveChangesAsync();
         });
         return advisory;
+    }
+
+    /// <summary>
+    /// A screenshot as the media pipeline leaves it: a PNG under its content-hash name in {DataPath}/media.
+    /// Written directly rather than through libvips: in the test host, a libvips run followed by a new
+    /// SQLite query with ORDER BY … LIMIT crashes natively inside sqlite3_step (reported; not a feeds issue).
+    /// </summary>
+    private static async Task<Screenshot> StoreScreenshotAsync(SiteFactory site, int position, int width, int height)
+    {
+        var bytes = TestImages.Png(width, height, TestImages.Pattern);
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32] + ".png";
+        var folder = site.Services.GetRequiredService<MediaLibrary>().Folder;
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes);
+        return new Screenshot
+        {
+            Position = position,
+            AltText = $"لقطة شاشة {position + 1} لمحادثة الاحتيال",
+            Caption = position == 0 ? "رسالة من «الدعم»" : null,
+            Width = width,
+            Height = height,
+            // The recorded length is deliberately wrong: feeds must report the real size of the file.
+            Files = [new ScreenshotFile { FileName = name, ContentType = "image/png", Width = width, Height = height, Length = 1 }],
+        };
     }
 
     /// <summary>Changes a stored advisory the way an editor's save would.</summary>
