@@ -7,7 +7,7 @@ namespace FactCheck;
 
 /// <summary>The public advisory pages: language homes, filtered lists and single advisories.</summary>
 public sealed class AdvisoriesController(
-    AppDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text) : Controller
+    AppDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
@@ -60,6 +60,11 @@ public sealed class AdvisoriesController(
             .ToListAsync();
 
         var heading = isHome ? text["Home.Heading"] : filter.IsEmpty ? text["List.Heading"] : text["List.FilteredHeading"];
+        var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync();
+        var filteredPlatform = filter.Platform is null ? null
+            : await db.Platforms.Where(p => p.Key == filter.Platform).Select(p => p.Name).FirstOrDefaultAsync();
+        var platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published && a.Language == language.Code))
+            .OrderBy(p => p.Name).ToListAsync();
         return View("List", new AdvisoryListPage
         {
             Language = language,
@@ -75,10 +80,12 @@ public sealed class AdvisoriesController(
             Page = page,
             TotalPages = totalPages,
             TotalItems = total,
-            Ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync(),
-            Platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published && a.Language == language.Code))
-                .OrderBy(p => p.Name).ToListAsync(),
+            Ratings = ratings,
+            Platforms = platforms,
             IsHome = isHome,
+            FilteredFeed = isHome ? null : FeedScope.ForFilter(language, filter, (facet, key) => facet == FeedFacet.Verdict
+                ? ratings.FirstOrDefault(r => r.Key == key)?.Label(language.Code)
+                : filteredPlatform),
         });
     }
 
@@ -126,6 +133,7 @@ public sealed class AdvisoriesController(
         advisory.Screenshots.Sort((a, b) => a.Position.CompareTo(b.Position));
         advisory.Sources.Sort((a, b) => a.Position.CompareTo(b.Position));
         advisory.Corrections.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
+        var baseUrl = AbsoluteUrls.BaseUrl(Request, site.Value);
 
         return View("Show", new AdvisoryPage
         {
@@ -133,6 +141,8 @@ public sealed class AdvisoriesController(
             Title = advisory.Title,
             Description = advisory.Summary,
             CanonicalPath = advisory.Path,
+            Sharing = SharingCard.For(advisory, clock.GetUtcNow().UtcDateTime),
+            StructuredData = ClaimReviewMarkup.Json(advisory, await FeedBuilder.RatingScaleAsync(db), baseUrl + advisory.Path, site.Value.Name, baseUrl + "/"),
             Advisory = advisory,
             BodyHtml = markdown.Render(advisory.Body, language.Direction),
             Translations = translations,

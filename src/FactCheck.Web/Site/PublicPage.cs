@@ -11,6 +11,12 @@ public abstract class PublicPage
     public string? CanonicalPath { get; init; }
     /// <summary>This page in other languages: translations where they exist, otherwise the language homes.</summary>
     public IReadOnlyList<LanguageLink> LanguageLinks { get; init; } = [];
+    /// <summary>A filtered list's own feed, offered for autodiscovery beside the language feeds.</summary>
+    public FeedScope? FilteredFeed { get; init; }
+    /// <summary>OpenGraph/Twitter card details of article pages; other pages share as "website".</summary>
+    public SharingCard? Sharing { get; init; }
+    /// <summary>JSON-LD (ClaimReview), serialized with &lt; &gt; &amp; escaped so it cannot end its script element.</summary>
+    public string? StructuredData { get; init; }
 }
 
 /// <param name="IsTranslation">True when the target is the same story in that language (worth an hreflang alternate).</param>

@@ -36,6 +36,7 @@ public static class SiteSetup
         services.AddSingleton<ISearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
             ? new PostgresSearchIndex()
             : new SqliteSearchIndex());
+        services.AddFeeds();
 
         // No ResourcesPath: the .resx files sit beside SharedResource.cs, so their manifest name is FactCheck.SharedResource.
         services.AddLocalization();
