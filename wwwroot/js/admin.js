@@ -1,0 +1,2 @@
+// FactCheck back-office enhancements. Every page works without this script.
+"use strict";
