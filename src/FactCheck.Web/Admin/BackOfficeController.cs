@@ -28,6 +28,7 @@ public abstract class BackOfficeController : Controller
 {
     protected string CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
     protected bool CanPublish => User.IsInRole(EditorRoles.Admin) || User.IsInRole(EditorRoles.Editor);
+    protected Actor CurrentActor => new(CurrentUserId, User.FindFirstValue(EditorClaimsFactory.DisplayNameClaim) ?? User.Identity?.Name ?? "");
 
     /// <summary>A localized page with a status code, e.g. 404 for an advisory that does not exist.</summary>
     protected ViewResult Message(int status, string title, string message)

@@ -38,8 +38,10 @@ public class AdvisoryRevision
     public string? SavedById { get; set; }
     public string SavedByName { get; set; } = "";
     public RevisionReason Reason { get; set; }
-    /// <summary>A short explanation, e.g. the correction note or "restored from revision 3".</summary>
+    /// <summary>The public correction or update note saved with this revision, if any.</summary>
     public string? Note { get; set; }
+    /// <summary>For <see cref="RevisionReason.Restore"/>: the revision whose content was restored.</summary>
+    public int? RestoredFromNumber { get; set; }
     /// <summary>The advisory's fields as JSON (<see cref="AdvisorySnapshot"/>).</summary>
     public string Snapshot { get; set; } = "";
 }

@@ -44,6 +44,7 @@ public static class BackOfficeSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<EditorSignInManager>()
+            .AddClaimsPrincipalFactory<EditorClaimsFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<CommonPasswordValidator>();
@@ -124,6 +125,10 @@ public static class BackOfficeSetup
         services.AddSingleton<FirstAdminSetup>();
         services.AddScoped<AuditLog>();
         services.AddScoped<BackOfficeSettings>();
+        services.AddScoped<AdvisoryEditing>();
+        services.AddScoped<AdvisoryWorkflow>();
+        services.AddScoped<PublishingEvents>();
+        services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
 

@@ -27,6 +27,10 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
     private static readonly HashSet<string> OpenToContributors =
     [
         "GET admin", "POST admin/sign-out",
+        "GET admin/advisories", "GET admin/advisories/new", "POST admin/advisories/new",
+        "GET admin/advisories/{id:guid}", "POST admin/advisories/{id:guid}", "POST admin/advisories/preview-body",
+        "GET admin/advisories/{id:guid}/preview", "POST admin/advisories/{id:guid}/submit",
+        "POST admin/advisories/{id:guid}/preview-links", "POST admin/advisories/{id:guid}/preview-links/{linkId:int}/revoke",
     ];
 
     /// <summary>Admin-only areas: users and roles, settings, the audit log.</summary>

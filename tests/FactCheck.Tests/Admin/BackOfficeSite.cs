@@ -18,7 +18,10 @@ public class BackOfficeSite : SiteFactory
     public const string Password = "correct horse battery staple 42";
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        base.Settings.Append(new("BackOffice:SignInAttemptsPerMinute", "10000"));
+        base.Settings
+            .Append(new("BackOffice:SignInAttemptsPerMinute", "10000"))
+            // The back-office tests make their own advisories; importing the sample screenshots would only cost time and memory.
+            .Append(new("Site:ImportContentOnStart", "false"));
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, HTTPS (the cookies are Secure).</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions

@@ -102,6 +102,7 @@ CREATE TABLE "AdvisoryRevisions" (
     "SavedByName" character varying(256) NOT NULL,
     "Reason" character varying(16) NOT NULL,
     "Note" character varying(4000),
+    "RestoredFromNumber" integer,
     "Snapshot" text NOT NULL,
     CONSTRAINT "PK_AdvisoryRevisions" PRIMARY KEY ("Id"),
     CONSTRAINT "FK_AdvisoryRevisions_Advisories_AdvisoryId" FOREIGN KEY ("AdvisoryId") REFERENCES "Advisories" ("Id") ON DELETE CASCADE

@@ -96,6 +96,7 @@ CREATE TABLE "AdvisoryRevisions" (
     "SavedByName" TEXT NOT NULL,
     "Reason" TEXT NOT NULL,
     "Note" TEXT NULL,
+    "RestoredFromNumber" INTEGER NULL,
     "Snapshot" TEXT NOT NULL,
     CONSTRAINT "FK_AdvisoryRevisions_Advisories_AdvisoryId" FOREIGN KEY ("AdvisoryId") REFERENCES "Advisories" ("Id") ON DELETE CASCADE
 );
