@@ -77,18 +77,19 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         if (AdvisorySnapshot.Of(advisory).ToJson() == before && !correction)
             return new SaveResult(Outcome.Done, advisory); // nothing changed: no new revision
 
+        var now = Now;
         if (correction)
         {
             advisory.Corrections.Add(new Correction
             {
                 Kind = form.ChangeKind == "update" ? CorrectionKind.Update : CorrectionKind.Correction,
                 Note = form.CorrectionNote!.Trim(),
-                PublishedAt = Now,
+                PublishedAt = now,
             });
-            advisory.UpdatedAt = Now;
+            advisory.UpdatedAt = now;
         }
         // A minor edit of a published advisory keeps its public "updated" date.
-        else if (!isPublished) advisory.UpdatedAt = Now;
+        else if (!isPublished) advisory.UpdatedAt = now;
 
         advisory.Version++;
         var revision = await AddRevisionAsync(advisory, actor, restoredFrom is null ? RevisionReason.Save : RevisionReason.Restore,

@@ -31,6 +31,8 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/advisories/{id:guid}", "POST admin/advisories/{id:guid}", "POST admin/advisories/preview-body",
         "GET admin/advisories/{id:guid}/preview", "POST admin/advisories/{id:guid}/submit",
         "POST admin/advisories/{id:guid}/preview-links", "POST admin/advisories/{id:guid}/preview-links/{linkId:int}/revoke",
+        "GET admin/advisories/{id:guid}/revisions", "GET admin/advisories/{id:guid}/revisions/{number:int}",
+        "GET admin/advisories/{id:guid}/revisions/compare",
     ];
 
     /// <summary>Admin-only areas: users and roles, settings, the audit log.</summary>
