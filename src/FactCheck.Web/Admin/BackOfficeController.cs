@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace FactCheck;
 
@@ -29,6 +31,25 @@ public abstract class BackOfficeController : Controller
     protected string CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
     protected bool CanPublish => User.IsInRole(EditorRoles.Admin) || User.IsInRole(EditorRoles.Editor);
     protected Actor CurrentActor => new(CurrentUserId, User.FindFirstValue(EditorClaimsFactory.DisplayNameClaim) ?? User.Identity?.Name ?? "");
+
+    /// <summary>
+    /// When Admins require two-factor sign-in, Editors and Admins without it are sent to enrol before
+    /// anything else (their own account page stays open to them).
+    /// </summary>
+    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        if (!GetType().IsDefined(typeof(EnrolmentAllowedAttribute), inherit: false) && (User.IsInRole(EditorRoles.Admin) || User.IsInRole(EditorRoles.Editor)))
+        {
+            var services = HttpContext.RequestServices;
+            if (await services.GetRequiredService<BackOfficeSettings>().RequireTwoFactorAsync() &&
+                await services.GetRequiredService<UserManager<EditorUser>>().GetUserAsync(User) is { TwoFactorEnabled: false })
+            {
+                context.Result = Redirect(BackOfficeSetup.PathBase + "/account/two-factor");
+                return;
+            }
+        }
+        await next();
+    }
 
     /// <summary>A localized page with a status code, e.g. 404 for an advisory that does not exist.</summary>
     protected ViewResult Message(int status, string title, string message)

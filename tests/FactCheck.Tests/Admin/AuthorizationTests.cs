@@ -33,6 +33,8 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "POST admin/advisories/{id:guid}/preview-links", "POST admin/advisories/{id:guid}/preview-links/{linkId:int}/revoke",
         "GET admin/advisories/{id:guid}/revisions", "GET admin/advisories/{id:guid}/revisions/{number:int}",
         "GET admin/advisories/{id:guid}/revisions/compare",
+        "GET admin/account", "POST admin/account/password", "GET admin/account/two-factor", "POST admin/account/two-factor",
+        "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];
 
     /// <summary>Admin-only areas: users and roles, settings, the audit log.</summary>
