@@ -71,6 +71,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         if (errors.Any) return new SaveResult(Outcome.Invalid, advisory, errors);
 
         var before = AdvisorySnapshot.Of(advisory).ToJson();
+        await KeepBaselineAsync(advisory, before);
         await editing.ApplyAsync(advisory, form);
         await db.Entry(advisory).Reference(a => a.Rating).LoadAsync();
         var correction = isPublished && form.ChangeKind is "correction" or "update";
@@ -261,7 +262,8 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         var advisory = await LoadAsync(id);
         if (advisory is null) return new TransitionResult(Outcome.NotFound);
         if (advisory.Version != version) return new TransitionResult(Outcome.Conflict);
-        if (change(advisory) is { } problem) return new TransitionResult(Outcome.Invalid, problem);
+        await KeepBaselineAsync(advisory, AdvisorySnapshot.Of(advisory).ToJson());
+        if (change(advisory) is { } problem) return new TransitionResult(Outcome.Invalid, problem); // rolled back with the transaction
         advisory.Version++;
         await AddRevisionAsync(advisory, actor, reason);
         Audit(action, advisory, actor, detail);
@@ -284,6 +286,25 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         };
         db.AdvisoryRevisions.Add(revision);
         return revision;
+    }
+
+    /// <summary>
+    /// Advisories imported from content/ have no revision yet: their state before the first
+    /// back-office change becomes revision 1, so it can be compared with and restored.
+    /// </summary>
+    private async Task KeepBaselineAsync(Advisory advisory, string snapshot)
+    {
+        if (await db.AdvisoryRevisions.AnyAsync(r => r.AdvisoryId == advisory.Id)) return;
+        db.AdvisoryRevisions.Add(new AdvisoryRevision
+        {
+            AdvisoryId = advisory.Id,
+            Number = 1,
+            SavedAt = advisory.UpdatedAt,
+            SavedByName = "content import",
+            Reason = RevisionReason.Create,
+            Snapshot = snapshot,
+        });
+        await db.SaveChangesAsync();
     }
 
     private async Task<int> NextRevisionNumberAsync(Guid advisoryId) =>

@@ -174,3 +174,20 @@ public class HistoryTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         Assert.Equal("/admin/denied", (await editor.GetAsync("/admin/audit")).Headers.Location!.AbsolutePath);
     }
 }
+
+public class ImportedHistoryTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
+{
+    [Fact]
+    public async Task An_advisory_that_came_from_content_files_keeps_its_original_as_the_first_revision()
+    {
+        var imported = await site.AddAdvisoryAsync(a => a.Body = "النص كما استُورد");
+        var (editor, _) = await site.SignedInAsync(EditorRoles.Editor);
+        var form = await Form.LoadAsync(editor, $"/admin/advisories/{imported.Id}", "#editor");
+        form.Set("Body", "نص معدّل").Set("ChangeKind", "minor");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(editor, ("command", "save"))).StatusCode);
+
+        var compare = await Html.ReadAsync(await editor.GetAsync($"/admin/advisories/{imported.Id}/revisions/compare?from=1&to=2"));
+        Assert.Contains("النص كما استُورد", compare.QuerySelector(".diff .removed")!.TextContent);
+        Assert.Contains("نص معدّل", compare.QuerySelector(".diff .added")!.TextContent);
+    }
+}
