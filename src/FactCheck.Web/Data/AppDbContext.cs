@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FactCheck;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>One database for content and back-office accounts (ASP.NET Core Identity), so an editor action is one transaction.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<EditorUser, IdentityRole, string>(options)
 {
     public DbSet<Advisory> Advisories => Set<Advisory>();
     public DbSet<Rating> Ratings => Set<Rating>();
@@ -15,12 +18,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<Screenshot> Screenshots => Set<Screenshot>();
     public DbSet<ScreenshotFile> ScreenshotFiles => Set<ScreenshotFile>();
     public DbSet<Correction> Corrections => Set<Correction>();
+    public DbSet<AdvisoryRevision> AdvisoryRevisions => Set<AdvisoryRevision>();
+    public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<BackOfficeSetting> Settings => Set<BackOfficeSetting>();
 
     /// <summary>What readers may see: published, and not withdrawn.</summary>
     public IQueryable<Advisory> PublishedAdvisories => Advisories.Where(a => a.Status == AdvisoryStatus.Published);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // the Identity tables
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

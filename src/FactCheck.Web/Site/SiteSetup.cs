@@ -43,6 +43,8 @@ public static class SiteSetup
         // Razor would otherwise write every Arabic or Cyrillic letter as an &#x…; entity, tripling page weight.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews().AddViewLocalization();
+        // Accounts, sign-in, antiforgery, role policies and the scheduler (Admin/BackOfficeSetup.cs).
+        builder.AddBackOffice();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem
                 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded(problem)
@@ -60,6 +62,7 @@ public static class SiteSetup
         app.UseMediaFiles();
         app.UseRouting();
         app.UseRequestLocalization(LocalizationOptions());
+        app.UseBackOffice();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapControllers();
         return app;
@@ -77,7 +80,7 @@ public static class SiteSetup
             DefaultRequestCulture = new RequestCulture(System.Globalization.CultureInfo.InvariantCulture, SiteLanguage.Default.Culture),
             SupportedCultures = [System.Globalization.CultureInfo.InvariantCulture],
             SupportedUICultures = cultures,
-            RequestCultureProviders = [new LanguageSegmentCultureProvider()],
+            RequestCultureProviders = [new LanguageSegmentCultureProvider(), new BackOfficeLanguage.CultureProvider()],
         };
         return options;
     }
@@ -105,6 +108,7 @@ public static class SiteSetup
         if (site.ImportContentOnStart && !await db.Advisories.AnyAsync())
             await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
         await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildIfEmptyAsync(db);
+        await app.PrepareBackOfficeAsync();
     }
 
     /// <summary>Runs a command-line command ("import") instead of the site. Returns the exit code, or null to serve.</summary>
@@ -142,8 +146,10 @@ public static class SiteSetup
                 Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
                 return 0;
             }
+            case "create-admin":
+                return await BackOfficeCommands.CreateAdminAsync(app, args);
             default:
-                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, reindex, schema");
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, reindex, schema, create-admin");
                 return 2;
         }
     }

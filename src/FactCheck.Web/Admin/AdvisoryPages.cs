@@ -1,0 +1,40 @@
+namespace FactCheck;
+
+public sealed class AdminAdvisoryListPage : AdminPage
+{
+    public required IReadOnlyList<AdvisoryRow> Rows { get; init; }
+    public string? Status { get; init; }
+    public string? Language { get; init; }
+    public string? Query { get; init; }
+    public int Page { get; init; }
+    public int TotalPages { get; init; }
+}
+
+/// <summary>One field that differs between two versions of an advisory.</summary>
+public sealed record FieldDifference(string Field, string Before, string After, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>The advisory editor: the form as typed, its errors, and the saved advisory's state beside it.</summary>
+public sealed class EditorPage : AdminPage
+{
+    public Guid? Id { get; init; }
+    public required AdvisoryForm Form { get; init; }
+    public FormErrors Errors { get; init; } = new();
+    public required EditorChoices Choices { get; init; }
+    /// <summary>The advisory as stored (null while creating): status, dates, corrections.</summary>
+    public Advisory? Saved { get; init; }
+    /// <summary>The body through the public Markdown pipeline.</summary>
+    public required string PreviewHtml { get; init; }
+    public bool CanPublish { get; init; }
+    public bool MayEdit { get; init; } = true;
+    public IReadOnlyList<PreviewLink> PreviewLinks { get; init; } = [];
+    /// <summary>Why the last workflow action was refused, in the UI language.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>On a conflict: who saved meanwhile, and how their version differs from the form.</summary>
+    public string? ConflictBy { get; init; }
+    public IReadOnlyList<FieldDifference>? Conflict { get; init; }
+
+    public bool IsPublished => Saved?.Status == AdvisoryStatus.Published;
+    public string PostPath => Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new";
+    public SiteLanguage ContentLanguage => SiteLanguage.Find(Form.Language) ?? SiteLanguage.Default;
+}

@@ -1,0 +1,324 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace FactCheck;
+
+/// <summary>Who is acting: a signed-in person, or the scheduler.</summary>
+public sealed record Actor(string? Id, string Name)
+{
+    public static readonly Actor Scheduler = new(null, "scheduler");
+}
+
+public enum Outcome { Done, NotFound, NotAllowed, Conflict, Invalid }
+
+/// <param name="Current">On a conflict: the advisory as someone else saved it.</param>
+public sealed record SaveResult(Outcome Outcome, Advisory? Advisory = null, FormErrors? Errors = null, AdvisorySnapshot? Current = null, int CurrentVersion = 0, string? CurrentBy = null);
+
+/// <param name="Problem">For <see cref="Outcome.Invalid"/>: a resource key saying why.</param>
+public sealed record TransitionResult(Outcome Outcome, string? Problem = null);
+
+/// <summary>
+/// Every change an editor makes to an advisory: create, save, correct, restore, and the status
+/// workflow draft → in review → published or scheduled → withdrawn. Each call is one transaction
+/// holding the change, its revision, its audit entry and <see cref="PublishingEvents"/>; the
+/// advisory's Version is checked and bumped, so two editors working from the same version cannot
+/// overwrite each other.
+/// </summary>
+public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, AuditLog audit, PublishingEvents events, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Advisory?> LoadAsync(Guid id) =>
+        db.Advisories
+            .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
+            .Include(a => a.Indicators).Include(a => a.Sources).Include(a => a.Corrections)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id);
+
+    /// <summary>Contributors may change drafts and advisories in review; what readers can see is for Editors.</summary>
+    public static bool MayEdit(Advisory advisory, bool canPublish) =>
+        canPublish || advisory.Status is AdvisoryStatus.Draft or AdvisoryStatus.InReview;
+
+    public async Task<SaveResult> CreateAsync(AdvisoryForm form, Actor actor)
+    {
+        var errors = await editing.ValidateAsync(null, form, isPublished: false);
+        if (errors.Any) return new SaveResult(Outcome.Invalid, Errors: errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var advisory = new Advisory { CreatedAt = Now, UpdatedAt = Now, Status = AdvisoryStatus.Draft, Version = 1 };
+        await editing.ApplyAsync(advisory, form);
+        db.Advisories.Add(advisory);
+        await AddRevisionAsync(advisory, actor, RevisionReason.Create);
+        Audit(AuditAction.Create, advisory, actor);
+        await CommitAsync(transaction, advisory);
+        return new SaveResult(Outcome.Done, advisory);
+    }
+
+    /// <summary>
+    /// Saves the editor form. A published advisory needs the editor's answer to "minor edit or
+    /// correction/update?"; a correction or update adds a dated public note and moves the updated date.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Guid id, AdvisoryForm form, Actor actor, bool canPublish, int? restoredFrom = null)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var advisory = await LoadAsync(id);
+        if (advisory is null) return new SaveResult(Outcome.NotFound);
+        if (!MayEdit(advisory, canPublish)) return new SaveResult(Outcome.NotAllowed, advisory);
+        if (advisory.Version != form.Version) return await ConflictAsync(transaction, advisory, form, actor);
+
+        var isPublished = advisory.Status == AdvisoryStatus.Published;
+        var errors = await editing.ValidateAsync(id, form, isPublished);
+        if (errors.Any) return new SaveResult(Outcome.Invalid, advisory, errors);
+
+        var before = AdvisorySnapshot.Of(advisory).ToJson();
+        await KeepBaselineAsync(advisory, before);
+        await editing.ApplyAsync(advisory, form);
+        await db.Entry(advisory).Reference(a => a.Rating).LoadAsync();
+        var correction = isPublished && form.ChangeKind is "correction" or "update";
+        if (AdvisorySnapshot.Of(advisory).ToJson() == before && !correction)
+            return new SaveResult(Outcome.Done, advisory); // nothing changed: no new revision
+
+        var now = Now;
+        if (correction)
+        {
+            advisory.Corrections.Add(new Correction
+            {
+                Kind = form.ChangeKind == "update" ? CorrectionKind.Update : CorrectionKind.Correction,
+                Note = form.CorrectionNote!.Trim(),
+                PublishedAt = now,
+            });
+            advisory.UpdatedAt = now;
+        }
+        // A minor edit of a published advisory keeps its public "updated" date.
+        else if (!isPublished) advisory.UpdatedAt = now;
+
+        advisory.Version++;
+        var revision = await AddRevisionAsync(advisory, actor, restoredFrom is null ? RevisionReason.Save : RevisionReason.Restore,
+            correction ? form.CorrectionNote!.Trim() : null);
+        revision.RestoredFromNumber = restoredFrom;
+        if (restoredFrom is not null) Audit(AuditAction.Restore, advisory, actor, $"revision {restoredFrom}");
+        if (correction) Audit(AuditAction.Correction, advisory, actor, $"{form.ChangeKind}: {form.CorrectionNote!.Trim()}");
+        try
+        {
+            await CommitAsync(transaction, advisory);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved between our read and our write (the Version check in the UPDATE failed).
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(id);
+            return current is null ? new SaveResult(Outcome.NotFound) : await ConflictAsync(null, current, form, actor);
+        }
+        return new SaveResult(Outcome.Done, advisory);
+    }
+
+    /// <summary>
+    /// The editor's text is kept twice over: returned for the conflict page, and stored as a
+    /// revision marked as a conflict (not applied), so closing the page loses nothing either.
+    /// </summary>
+    private async Task<SaveResult> ConflictAsync(IDbContextTransaction? transaction, Advisory current, AdvisoryForm form, Actor actor)
+    {
+        var currentSnapshot = AdvisorySnapshot.Of(current);
+        var lastBy = await db.AdvisoryRevisions.Where(r => r.AdvisoryId == current.Id && r.Reason != RevisionReason.Conflict)
+            .OrderByDescending(r => r.Number).Select(r => r.SavedByName).FirstOrDefaultAsync();
+        db.ChangeTracker.Clear();
+        await using var own = transaction is null ? await db.Database.BeginTransactionAsync() : null;
+        var mine = AdvisoryEditing.SnapshotOf(form) with { Status = current.Status, ScheduledFor = current.ScheduledFor, WithdrawalReason = current.WithdrawalReason };
+        db.AdvisoryRevisions.Add(new AdvisoryRevision
+        {
+            AdvisoryId = current.Id,
+            Number = await NextRevisionNumberAsync(current.Id),
+            SavedAt = Now,
+            SavedById = actor.Id,
+            SavedByName = actor.Name,
+            Reason = RevisionReason.Conflict,
+            Snapshot = mine.ToJson(),
+        });
+        await db.SaveChangesAsync();
+        await (transaction ?? own!).CommitAsync();
+        return new SaveResult(Outcome.Conflict, current, Current: currentSnapshot, CurrentVersion: current.Version, CurrentBy: lastBy);
+    }
+
+    public Task<TransitionResult> SubmitAsync(Guid id, int version, Actor actor) =>
+        TransitionAsync(id, version, actor, AuditAction.Submit, RevisionReason.Submit, advisory =>
+        {
+            if (advisory.Status != AdvisoryStatus.Draft) return "Admin.Workflow.Error.State";
+            advisory.Status = AdvisoryStatus.InReview;
+            return null;
+        });
+
+    public Task<TransitionResult> ReturnToDraftAsync(Guid id, int version, Actor actor) =>
+        TransitionAsync(id, version, actor, AuditAction.ReturnToDraft, RevisionReason.ReturnToDraft, advisory =>
+        {
+            if (advisory.Status != AdvisoryStatus.InReview) return "Admin.Workflow.Error.State";
+            advisory.Status = AdvisoryStatus.Draft;
+            return null;
+        });
+
+    /// <summary>Publishes now. Publishing what is already published is refused, so a double click changes nothing.</summary>
+    public Task<TransitionResult> PublishAsync(Guid id, int version, Actor actor) =>
+        TransitionAsync(id, version, actor, AuditAction.Publish, RevisionReason.Publish, advisory =>
+        {
+            if (advisory.Status == AdvisoryStatus.Published) return "Admin.Workflow.Error.State";
+            if (ReadyProblem(advisory) is { } problem) return problem;
+            var now = Now;
+            advisory.PublishedAt ??= now;
+            advisory.UpdatedAt = now;
+            advisory.Status = AdvisoryStatus.Published;
+            advisory.ScheduledFor = null;
+            advisory.WithdrawnAt = null;
+            advisory.WithdrawalReason = null;
+            return null;
+        });
+
+    public Task<TransitionResult> ScheduleAsync(Guid id, int version, DateTime whenUtc, Actor actor) =>
+        TransitionAsync(id, version, actor, AuditAction.Schedule, RevisionReason.Schedule, advisory =>
+        {
+            if (advisory.Status is not (AdvisoryStatus.Draft or AdvisoryStatus.InReview or AdvisoryStatus.Scheduled)) return "Admin.Workflow.Error.State";
+            if (whenUtc <= Now) return "Admin.Workflow.Error.PastDate";
+            if (ReadyProblem(advisory) is { } problem) return problem;
+            advisory.Status = AdvisoryStatus.Scheduled;
+            advisory.ScheduledFor = whenUtc;
+            return null;
+        }, detail: whenUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+
+    public Task<TransitionResult> UnscheduleAsync(Guid id, int version, Actor actor) =>
+        TransitionAsync(id, version, actor, AuditAction.Unschedule, RevisionReason.Unschedule, advisory =>
+        {
+            if (advisory.Status != AdvisoryStatus.Scheduled) return "Admin.Workflow.Error.State";
+            advisory.Status = AdvisoryStatus.Draft;
+            advisory.ScheduledFor = null;
+            return null;
+        });
+
+    /// <summary>Takes a published advisory off lists, feeds and search; its URL answers 410 with the reason.</summary>
+    public Task<TransitionResult> WithdrawAsync(Guid id, int version, string? reason, Actor actor) =>
+        TransitionAsync(id, version, actor, AuditAction.Withdraw, RevisionReason.Withdraw, advisory =>
+        {
+            if (advisory.Status != AdvisoryStatus.Published) return "Admin.Workflow.Error.State";
+            var why = reason?.Trim() ?? "";
+            if (why.Length is 0 or > 1000 || why.Any(c => char.IsControl(c) && c is not '\n' and not '\r')) return "Admin.Workflow.Error.Reason";
+            advisory.Status = AdvisoryStatus.Withdrawn;
+            advisory.WithdrawnAt = Now;
+            advisory.WithdrawalReason = why;
+            return null;
+        }, detail: reason);
+
+    /// <summary>Only drafts that readers never saw can be deleted; anything once published is withdrawn instead.</summary>
+    public async Task<TransitionResult> DeleteAsync(Guid id, int version, Actor actor)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var advisory = await db.Advisories.FirstOrDefaultAsync(a => a.Id == id);
+        if (advisory is null) return new TransitionResult(Outcome.NotFound);
+        if (advisory.Version != version) return new TransitionResult(Outcome.Conflict);
+        if (advisory.PublishedAt is not null || advisory.Status is not (AdvisoryStatus.Draft or AdvisoryStatus.InReview))
+            return new TransitionResult(Outcome.Invalid, "Admin.Workflow.Error.DeletePublished");
+        Audit(AuditAction.Delete, advisory, actor, advisory.Title);
+        db.Advisories.Remove(advisory);
+        await db.SaveChangesAsync();
+        await events.AdvisoryDeletedAsync(id);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new TransitionResult(Outcome.Done);
+    }
+
+    /// <summary>Publishes every scheduled advisory whose time has come. Safe to run twice or on two servers at once.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var due = await db.Advisories.Where(a => a.Status == AdvisoryStatus.Scheduled && a.ScheduledFor <= now)
+            .Select(a => new { a.Id, a.Version }).ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var item in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if ((await PublishAsync(item.Id, item.Version, Actor.Scheduler)).Outcome == Outcome.Done) published++;
+            }
+            catch (DbUpdateException)
+            {
+                // Changed or published by someone else meanwhile: the next round sees the new state.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        return published;
+    }
+
+    /// <summary>What an advisory needs before readers may see it, as a resource key, or null.</summary>
+    private static string? ReadyProblem(Advisory advisory) =>
+        string.IsNullOrWhiteSpace(advisory.Title) || string.IsNullOrWhiteSpace(advisory.Summary) || string.IsNullOrWhiteSpace(advisory.Body)
+            ? "Admin.Workflow.Error.Incomplete"
+            : null;
+
+    private async Task<TransitionResult> TransitionAsync(
+        Guid id, int version, Actor actor, AuditAction action, RevisionReason reason, Func<Advisory, string?> change, string? detail = null)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var advisory = await LoadAsync(id);
+        if (advisory is null) return new TransitionResult(Outcome.NotFound);
+        if (advisory.Version != version) return new TransitionResult(Outcome.Conflict);
+        await KeepBaselineAsync(advisory, AdvisorySnapshot.Of(advisory).ToJson());
+        if (change(advisory) is { } problem) return new TransitionResult(Outcome.Invalid, problem); // rolled back with the transaction
+        advisory.Version++;
+        await AddRevisionAsync(advisory, actor, reason);
+        Audit(action, advisory, actor, detail);
+        await CommitAsync(transaction, advisory);
+        return new TransitionResult(Outcome.Done);
+    }
+
+    private async Task<AdvisoryRevision> AddRevisionAsync(Advisory advisory, Actor actor, RevisionReason reason, string? note = null)
+    {
+        var revision = new AdvisoryRevision
+        {
+            AdvisoryId = advisory.Id,
+            Number = await NextRevisionNumberAsync(advisory.Id),
+            SavedAt = Now,
+            SavedById = actor.Id,
+            SavedByName = actor.Name,
+            Reason = reason,
+            Note = note,
+            Snapshot = AdvisorySnapshot.Of(advisory).ToJson(),
+        };
+        db.AdvisoryRevisions.Add(revision);
+        return revision;
+    }
+
+    /// <summary>
+    /// Advisories imported from content/ have no revision yet: their state before the first
+    /// back-office change becomes revision 1, so it can be compared with and restored.
+    /// </summary>
+    private async Task KeepBaselineAsync(Advisory advisory, string snapshot)
+    {
+        if (await db.AdvisoryRevisions.AnyAsync(r => r.AdvisoryId == advisory.Id)) return;
+        db.AdvisoryRevisions.Add(new AdvisoryRevision
+        {
+            AdvisoryId = advisory.Id,
+            Number = 1,
+            SavedAt = advisory.UpdatedAt,
+            SavedByName = "content import",
+            Reason = RevisionReason.Create,
+            Snapshot = snapshot,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> NextRevisionNumberAsync(Guid advisoryId) =>
+        (await db.AdvisoryRevisions.Where(r => r.AdvisoryId == advisoryId).MaxAsync(r => (int?)r.Number) ?? 0) + 1;
+
+    private void Audit(AuditAction action, Advisory advisory, Actor actor, string? detail = null) =>
+        audit.Add(action, AuditLog.Describe(advisory), detail, actorName: actor.Id is null ? actor.Name : null);
+
+    /// <summary>Writes the change, lets <see cref="PublishingEvents"/> act inside the same transaction, commits.</summary>
+    private async Task CommitAsync(IDbContextTransaction transaction, Advisory advisory)
+    {
+        await db.SaveChangesAsync();
+        await events.AdvisoryChangedAsync(advisory);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+}

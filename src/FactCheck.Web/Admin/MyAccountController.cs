@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using QRCoder;
+
+namespace FactCheck;
+
+public sealed class MyAccountPage : AdminPage
+{
+    public required EditorUser Account { get; init; }
+    public required IReadOnlyList<string> Roles { get; init; }
+    public required bool TwoFactorRequired { get; init; }
+    public IReadOnlyList<string> Errors { get; init; } = [];
+}
+
+public sealed class TwoFactorSetupPage : AdminPage
+{
+    /// <summary>The shared secret in base32, grouped for typing into an app by hand.</summary>
+    public required string Key { get; init; }
+    public required bool Required { get; init; }
+    public string? Error { get; init; }
+}
+
+public sealed class RecoveryCodesPage : AdminPage
+{
+    public required IReadOnlyList<string> Codes { get; init; }
+}
+
+/// <summary>
+/// /admin/account: the signed-in person's own password and two-factor sign-in. Reachable even while
+/// the "require two-factor" setting holds someone back from the rest of the back-office.
+/// </summary>
+[Route(BackOfficeSetup.PathBase + "/account"), EnrolmentAllowed]
+public sealed class MyAccountController(
+    UserManager<EditorUser> users, SignInManager<EditorUser> signIn, BackOfficeSettings settings, AuditLog audit,
+    IStringLocalizer<SharedResource> text, Microsoft.Extensions.Options.IOptions<SiteOptions> site) : BackOfficeController
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? done) => View(await PageAsync(Notices.Text(done, text), []));
+
+    /// <summary>Changing the password renews the security stamp: every other session ends at its next request.</summary>
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(string? currentPassword, string? newPassword, string? confirmPassword)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var errors = new List<string>();
+        if (newPassword != confirmPassword) errors.Add(text["Admin.Account.PasswordsDiffer"]);
+        else
+        {
+            var result = await users.ChangePasswordAsync(user, currentPassword ?? "", newPassword ?? "");
+            errors.AddRange(result.Errors.Select(e => AccountErrors.Describe(e, text)));
+        }
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await PageAsync(null, errors));
+        }
+        await audit.WriteAsync(AuditAction.PasswordChanged, $"user {user.Email}", actor: user);
+        await signIn.RefreshSignInAsync(user); // this session continues with the new stamp
+        return Redirect("/admin/account?done=password-changed");
+    }
+
+    [HttpGet("two-factor")]
+    public async Task<IActionResult> TwoFactor()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (user.TwoFactorEnabled) return Redirect("/admin/account");
+        return View(await SetupPageAsync(user, null));
+    }
+
+    /// <summary>The enrolment QR code as a PNG (an image from this site: the CSP allows no data: URLs).</summary>
+    [HttpGet("two-factor/qr.png")]
+    public async Task<IActionResult> QrCode()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || user.TwoFactorEnabled) return NotFound();
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key)) return NotFound();
+        var issuer = Uri.EscapeDataString(site.Value.Name);
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6&period=30";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        return File(new PngByteQRCode(data).GetGraphic(6), "image/png");
+    }
+
+    [HttpPost("two-factor")]
+    public async Task<IActionResult> EnableTwoFactor(string? code)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (user.TwoFactorEnabled) return Redirect("/admin/account");
+        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp.NormalizeCode(code) ?? "");
+        if (!valid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("TwoFactor", await SetupPageAsync(user, text["Admin.TwoFactor.Wrong"]));
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await audit.WriteAsync(AuditAction.TwoFactorEnabled, $"user {user.Email}", actor: user);
+        await signIn.RefreshSignInAsync(user);
+        return View("RecoveryCodes", new RecoveryCodesPage { Title = text["Admin.RecoveryCodes.Title"], Codes = codes?.ToList() ?? [], Notice = text["Admin.Done.two-factor-enabled"] });
+    }
+
+    [HttpPost("two-factor/disable")]
+    public async Task<IActionResult> DisableTwoFactor()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (await RequiredForAsync(user))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await PageAsync(null, [text["Admin.TwoFactor.CannotDisable"]]));
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await audit.WriteAsync(AuditAction.TwoFactorDisabled, $"user {user.Email}", actor: user);
+        await signIn.RefreshSignInAsync(user);
+        return Redirect("/admin/account?done=two-factor-disabled");
+    }
+
+    [HttpPost("recovery-codes")]
+    public async Task<IActionResult> NewRecoveryCodes()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!user.TwoFactorEnabled) return Redirect("/admin/account");
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await audit.WriteAsync(AuditAction.RecoveryCodesReset, $"user {user.Email}", actor: user);
+        return View("RecoveryCodes", new RecoveryCodesPage { Title = text["Admin.RecoveryCodes.Title"], Codes = codes?.ToList() ?? [], Notice = text["Admin.Done.recovery-codes"] });
+    }
+
+    private async Task<bool> RequiredForAsync(EditorUser user) =>
+        await settings.RequireTwoFactorAsync() && (await users.IsInRoleAsync(user, EditorRoles.Admin) || await users.IsInRoleAsync(user, EditorRoles.Editor));
+
+    private async Task<MyAccountPage> PageAsync(string? notice, IReadOnlyList<string> errors)
+    {
+        var user = (await users.GetUserAsync(User))!;
+        return new MyAccountPage
+        {
+            Title = text["Admin.Nav.Account"], Notice = notice, Account = user,
+            Roles = (await users.GetRolesAsync(user)).ToList(), TwoFactorRequired = await RequiredForAsync(user), Errors = errors,
+        };
+    }
+
+    private async Task<TwoFactorSetupPage> SetupPageAsync(EditorUser user, string? error)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user); // a new key renews the security stamp; keep this session
+
+        }
+        return new TwoFactorSetupPage
+        {
+            Title = text["Admin.TwoFactor.SetupTitle"],
+            Key = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant(),
+            Required = await RequiredForAsync(user),
+            Error = error,
+        };
+    }
+}
+
+/// <summary>Marks pages that stay reachable while an account still has to enrol in two-factor sign-in.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class EnrolmentAllowedAttribute : Attribute;
