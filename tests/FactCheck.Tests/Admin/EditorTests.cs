@@ -128,7 +128,7 @@ public class EditorTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
 
         var page = await Html.ReadAsync(response);
         var expected = site.Services.GetRequiredService<MarkdownRenderer>().Render(body, TextDirection.Rtl);
-        Assert.Equal(Html.Parse(expected).Body!.InnerHtml, page.QuerySelector("#preview-body")!.InnerHtml.Trim());
+        Assert.Equal(Html.Parse(expected).Body!.InnerHtml.Trim(), page.QuerySelector("#preview-body")!.InnerHtml.Trim());
         Assert.Empty(page.QuerySelectorAll("#preview-body script"));
         Assert.Equal("rtl", page.QuerySelector("#preview-body")!.GetAttribute("dir"));
         Assert.Equal(body, page.QuerySelector("#f-Body")!.TextContent.Replace("\r\n", "\n"));
