@@ -43,10 +43,10 @@ public class MarkdownRenderingTests
     }
 
     [Fact]
-    public void Headings_have_no_ids_and_a_top_heading_becomes_h2_so_the_title_stays_the_only_h1()
+    public void Headings_get_section_ids_and_a_top_heading_becomes_h2_so_the_title_stays_the_only_h1()
     {
         var html = Renderer.Render("# Corrections\n\n## What happened\n\n### Details", TextDirection.Ltr);
-        Assert.Equal("<h2 dir=\"ltr\">Corrections</h2>\n<h2 dir=\"ltr\">What happened</h2>\n<h3 dir=\"ltr\">Details</h3>\n", html);
+        Assert.Equal("<h2 dir=\"ltr\" id=\"section-corrections\">Corrections</h2>\n<h2 dir=\"ltr\" id=\"section-what-happened\">What happened</h2>\n<h3 dir=\"ltr\" id=\"section-details\">Details</h3>\n", html);
     }
 
     [Fact]
