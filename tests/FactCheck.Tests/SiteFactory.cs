@@ -61,7 +61,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             db.AttachRange(advisory.Tags.Where(t => t.Id != 0));
             db.Advisories.Add(advisory);
             await db.SaveChangesAsync();
-            await Services.GetRequiredService<ISearchIndex>().UpdateAsync(db, advisory);
+            await Services.GetRequiredService<SearchIndex>().UpdateAsync(db, advisory);
             await transaction.CommitAsync();
         });
         return advisory;

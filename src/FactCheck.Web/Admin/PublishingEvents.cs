@@ -7,7 +7,7 @@ namespace FactCheck;
 /// SaveChanges and before the transaction commits, so the search index commits or rolls back
 /// together with the change. Keep it the only call site.
 /// </summary>
-public sealed class PublishingEvents(AppDbContext db, ISearchIndex search)
+public sealed class PublishingEvents(AppDbContext db, SearchIndex search)
 {
     /// <summary>The advisory's content or status changed; <paramref name="advisory"/> holds the saved state.</summary>
     public Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default) =>

@@ -33,9 +33,9 @@ public sealed class AdvisoriesController(
         var language = SiteLanguage.Find(lang)!;
         var pageNumber = ListFilter.ParsePage(page);
         if (pageNumber is null)
-            return Task.FromResult<IActionResult>(BadRequestPage(language, text["Error.BadPage"]));
+            return Task.FromResult<IActionResult>(this.BadRequestPage(language, text["Error.BadPage"]));
         if (ListFilter.Problem(verdict, platform, tag) is not null)
-            return Task.FromResult<IActionResult>(BadRequestPage(language, text["Error.BadFilter"]));
+            return Task.FromResult<IActionResult>(this.BadRequestPage(language, text["Error.BadFilter"]));
         var filter = new ListFilter(Blank(verdict), Blank(platform), Blank(tag));
         return ListAsync(language, filter, pageNumber.Value, isHome: false);
     }
@@ -154,18 +154,6 @@ public sealed class AdvisoriesController(
         });
     }
 
-    private ViewResult BadRequestPage(SiteLanguage language, string message)
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Message", new MessagePage
-        {
-            Language = language,
-            Title = text["Error.BadRequest"],
-            Heading = text["Error.BadRequest"],
-            Message = message,
-            LanguageLinks = PublicPageExtensions.HomeLinks(language),
-        });
-    }
 
     /// <summary>Slugs may be Arabic or Cyrillic: links carry them percent-encoded.</summary>
     private static string AdvisoryPath(string path)

@@ -24,14 +24,7 @@ public sealed class CorrectionsController(AppDbContext db, IStringLocalizer<Shar
     {
         var language = SiteLanguage.Find(lang)!;
         if (ListFilter.ParsePage(page) is not { } pageNumber)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Message", new MessagePage
-            {
-                Language = language, Title = text["Error.BadRequest"], Heading = text["Error.BadRequest"], Message = text["Error.BadPage"],
-                LanguageLinks = PublicPageExtensions.HomeLinks(language),
-            });
-        }
+            return this.BadRequestPage(language, text["Error.BadPage"]);
 
         var query = db.Corrections.Where(c => c.Advisory!.Status == AdvisoryStatus.Published && c.Advisory.Language == language.Code);
         var total = await query.CountAsync();

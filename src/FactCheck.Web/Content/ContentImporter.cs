@@ -12,7 +12,7 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ContentError> Erro
 /// Advisories are matched by their front-matter id, so importing twice changes nothing.
 /// </summary>
 public sealed class ContentImporter(
-    AppDbContext db, MediaLibrary media, ISearchIndex searchIndex, IOptions<SiteOptions> site, TimeProvider clock, ILogger<ContentImporter> logger)
+    AppDbContext db, MediaLibrary media, SearchIndex searchIndex, IOptions<SiteOptions> site, TimeProvider clock, ILogger<ContentImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken = default)
     {

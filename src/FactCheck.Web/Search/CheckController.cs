@@ -23,17 +23,7 @@ public sealed class CheckController(AppDbContext db, IStringLocalizer<SharedReso
             .ToList();
 
         if (q is not null && q.Length > CheckPage.MaxQueryLength)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Message", new MessagePage
-            {
-                Language = language,
-                Title = text["Error.BadRequest"],
-                Heading = text["Error.BadRequest"],
-                Message = string.Format(language.Culture, text["Check.TooLong"], CheckPage.MaxQueryLength),
-                LanguageLinks = links,
-            });
-        }
+            return this.BadRequestPage(language, string.Format(language.Culture, text["Check.TooLong"], CheckPage.MaxQueryLength), links);
 
         var query = SearchController.Readable(q);
         if (query.Length == 0)

@@ -11,60 +11,21 @@ namespace FactCheck;
 /// parser and dictionaries never touch the text and both providers find exactly the same advisories.
 /// document: stems, weight A title, B facts, C prose; words: the exact folded words, for ranking only.
 /// </summary>
-public sealed class PostgresSearchIndex : ISearchIndex
+public sealed class PostgresSearchIndex : SearchIndex
 {
     /// <summary>PostgreSQL keeps positions up to this; later words still match, phrases at the very end may not.</summary>
     private const int MaxPosition = 16383;
-    private const int RebuildBatch = 500;
 
-    public async Task UpdateAsync(AppDbContext db, Advisory advisory, CancellationToken cancellationToken = default)
-    {
-        await RemoveAsync(db, advisory.Id, cancellationToken);
-        var current = await db.Advisories.AsNoTracking().FirstOrDefaultAsync(a => a.Id == advisory.Id, cancellationToken);
-        if (current is { Status: AdvisoryStatus.Published })
-            await InsertAsync(db, (await SearchDocument.LoadAsync(db, [current], cancellationToken)).Single(), cancellationToken);
-    }
-
-    public Task RemoveAsync(AppDbContext db, Guid advisoryId, CancellationToken cancellationToken = default) =>
+    public override Task RemoveAsync(AppDbContext db, Guid advisoryId, CancellationToken cancellationToken = default) =>
         db.Database.ExecuteSqlRawAsync("DELETE FROM search_index WHERE advisory_id = {0};", [advisoryId], cancellationToken);
 
-    public async Task<int> RebuildAsync(AppDbContext db, CancellationToken cancellationToken = default)
-    {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM search_index;", cancellationToken);
-            var count = 0;
-            for (var skip = 0; ; skip += RebuildBatch)
-            {
-                var batch = await db.Advisories.AsNoTracking().Where(a => a.Status == AdvisoryStatus.Published)
-                    .OrderBy(a => a.Id).Skip(skip).Take(RebuildBatch).ToListAsync(cancellationToken);
-                foreach (var document in await SearchDocument.LoadAsync(db, batch, cancellationToken))
-                    await InsertAsync(db, document, cancellationToken);
-                count += batch.Count;
-                if (batch.Count < RebuildBatch) break;
-            }
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return count;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
-    }
+    protected override Task ClearAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("DELETE FROM search_index;", cancellationToken);
 
-    public async Task<int> RebuildIfEmptyAsync(AppDbContext db, CancellationToken cancellationToken = default)
-    {
-        var indexed = await db.Database.SqlQueryRaw<int>("SELECT CASE WHEN EXISTS (SELECT 1 FROM search_index) THEN 1 ELSE 0 END AS \"Value\"")
-            .SingleAsync(cancellationToken);
-        if (indexed == 1 || !await db.PublishedAdvisories.AnyAsync(cancellationToken)) return 0;
-        return await RebuildAsync(db, cancellationToken);
-    }
-
-    public async Task<SearchResults> SearchAsync(AppDbContext db, SearchQuery query, SearchFilter filter, int page, int pageSize,
+    public override Task<SearchResults> SearchAsync(AppDbContext db, SearchQuery query, SearchFilter filter, int page, int pageSize,
         CancellationToken cancellationToken = default)
     {
-        if (query.IsEmpty) return new SearchResults([], 0);
+        if (query.IsEmpty) return Task.FromResult(new SearchResults([], 0));
 
         var parameters = new SearchSql.Parameters();
         var stems = parameters.Add(TsQuery(query.Terms.Select(t => t.Stems)));
@@ -84,14 +45,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
             LIMIT {parameters.Add(pageSize)} OFFSET {parameters.Add((page - 1) * pageSize)}
             """;
 
-        var rows = await db.Database.SqlQueryRaw<Row>(sql, parameters.ToArray()).ToListAsync(cancellationToken);
-        var total = rows.Count > 0 ? rows[0].Total : 0;
-        if (rows.Count == 0 && page > 1)
-        {
-            var count = "SELECT CAST(count(*) AS integer) AS \"Value\"" + from;
-            total = await db.Database.SqlQueryRaw<int>(count, filterParameters).SingleAsync(cancellationToken);
-        }
-        return new SearchResults(await SearchHits.LoadAsync(db, rows.Select(r => r.Id).ToList(), query, cancellationToken), total);
+        return PageAsync(db, query, sql, parameters.ToArray(), "SELECT CAST(count(*) AS integer) AS \"Value\"" + from, filterParameters, page, cancellationToken);
     }
 
     /// <summary>A tsquery in PostgreSQL's text form: terms joined by &amp;, the words of a phrase by &lt;-&gt;.</summary>
@@ -123,7 +77,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
     private static string Lexeme(string word) =>
         "'" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static Task InsertAsync(AppDbContext db, SearchDocument document, CancellationToken cancellationToken)
+    protected override Task InsertAsync(AppDbContext db, SearchDocument document, CancellationToken cancellationToken)
     {
         var title = SearchText.Tokens(document.Title);
         var prose = SearchText.Tokens(document.Prose);
@@ -133,11 +87,5 @@ public sealed class PostgresSearchIndex : ISearchIndex
         return db.Database.ExecuteSqlRawAsync(
             "INSERT INTO search_index (advisory_id, document, words) VALUES ({0}, CAST({1} AS tsvector), CAST({2} AS tsvector));",
             [document.AdvisoryId, stems, words], cancellationToken);
-    }
-
-    private sealed class Row
-    {
-        public Guid Id { get; set; }
-        public int Total { get; set; }
     }
 }

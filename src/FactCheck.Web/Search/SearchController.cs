@@ -11,7 +11,7 @@ namespace FactCheck;
 /// through Razor's encoding or the encoded snippets.
 /// </summary>
 public sealed class SearchController(
-    AppDbContext db, ISearchIndex index, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text) : Controller
+    AppDbContext db, SearchIndex index, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
@@ -22,11 +22,11 @@ public sealed class SearchController(
     {
         var language = SiteLanguage.Find(lang)!;
         if (SearchQuery.IsTooLong(q))
-            return BadRequestPage(language, string.Format(language.Culture, text["Search.TooLong"], SearchQuery.MaxLength));
+            return this.BadRequestPage(language, string.Format(language.Culture, text["Search.TooLong"], SearchQuery.MaxLength));
         var pageNumber = ListFilter.ParsePage(page);
-        if (pageNumber is null) return BadRequestPage(language, text["Error.BadPage"]);
+        if (pageNumber is null) return this.BadRequestPage(language, text["Error.BadPage"]);
         if (ListFilter.Problem(verdict, platform, kind) is not null || (Blank(kind) is { } kindKey && SearchForm.KindOf(kindKey) is null))
-            return BadRequestPage(language, text["Error.BadFilter"]);
+            return this.BadRequestPage(language, text["Error.BadFilter"]);
 
         var form = new SearchForm(Readable(q), Blank(verdict), Blank(platform), Blank(kind), all == "1");
         var query = SearchQuery.Parse(form.Query);
@@ -71,18 +71,6 @@ public sealed class SearchController(
         });
     }
 
-    private ViewResult BadRequestPage(SiteLanguage language, string message)
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Message", new MessagePage
-        {
-            Language = language,
-            Title = text["Error.BadRequest"],
-            Heading = text["Error.BadRequest"],
-            Message = message,
-            LanguageLinks = PublicPageExtensions.HomeLinks(language),
-        });
-    }
 
     /// <summary>The input as it can be shown back: trimmed, control characters as spaces.</summary>
     internal static string Readable(string? value)

@@ -33,7 +33,7 @@ public static class SiteSetup
         services.AddSingleton<MediaLibrary>();
         services.AddScoped<ContentImporter>();
         // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.
-        services.AddSingleton<ISearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
+        services.AddSingleton<SearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
             ? new PostgresSearchIndex()
             : new SqliteSearchIndex());
         services.AddFeeds();
@@ -107,7 +107,7 @@ public static class SiteSetup
         var site = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value;
         if (site.ImportContentOnStart && !await db.Advisories.AnyAsync())
             await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
-        await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildIfEmptyAsync(db);
+        await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildIfEmptyAsync(db);
         await app.PrepareBackOfficeAsync();
     }
 
@@ -135,7 +135,7 @@ public static class SiteSetup
                 // Rebuilds the full-text index from the published advisories (after a restore or a bulk change in SQL).
                 using var scope = app.Services.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
-                var count = await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+                var count = await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
                 Console.WriteLine($"Indexed {count} published advisories.");
                 return 0;
             }

@@ -38,7 +38,7 @@ public sealed class ImportIndexingTests : IDisposable
     {
         var total = -1;
         await site.WithDatabaseAsync(async db =>
-            total = (await site.Services.GetRequiredService<ISearchIndex>().SearchAsync(db, SearchQuery.Parse(query), new SearchFilter(null), 1, 10)).Total);
+            total = (await site.Services.GetRequiredService<SearchIndex>().SearchAsync(db, SearchQuery.Parse(query), new SearchFilter(null), 1, 10)).Total);
         return total;
     }
 

@@ -6,7 +6,7 @@ namespace FactCheck.Tests.Search;
 /// <summary>The SQLite FTS5 index in the real site database: however a word is typed, the same advisories are found.</summary>
 public class SearchIndexTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
-    private ISearchIndex Index => site.Services.GetRequiredService<ISearchIndex>();
+    private SearchIndex Index => site.Services.GetRequiredService<SearchIndex>();
 
     private async Task<List<Guid>> FindAsync(string query, SearchFilter? filter = null)
     {

@@ -2,7 +2,7 @@
 -- The text is folded and split by SearchText before it gets here, so the 'ascii' tokenizer only has to split at
 -- spaces (it keeps every non-ASCII character, and ʼ, inside words). title/prose/facts hold stems, words the
 -- folded words. Contentless: the advisories table already has the text; only advisory_id is stored.
--- The rows are filled on first start by ISearchIndex.RebuildIfEmptyAsync.
+-- The rows are filled on first start by SearchIndex.RebuildIfEmptyAsync.
 CREATE VIRTUAL TABLE search_index USING fts5(
     advisory_id UNINDEXED,
     title,
