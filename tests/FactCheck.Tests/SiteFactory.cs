@@ -24,11 +24,14 @@ public class SiteFactory : WebApplicationFactory<Program>
         ownsData = true;
     }
 
-    /// <summary>A second instance of the site on the same database and data folder, as two servers behind one proxy.</summary>
-    protected SiteFactory(SiteFactory first)
+    /// <summary>
+    /// An instance of the site on a data folder and database the caller owns and deletes, so that several
+    /// instances can share them as servers behind one proxy do (see <see cref="Admin.TwoInstances"/>).
+    /// </summary>
+    protected SiteFactory(string dataPath, TestDatabase database)
     {
-        DataPath = first.DataPath;
-        Database = first.Database;
+        DataPath = dataPath;
+        Database = database;
         ownsData = false;
     }
 
