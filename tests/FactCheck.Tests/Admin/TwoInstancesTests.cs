@@ -143,6 +143,19 @@ public class TwoInstancesTests
         });
     }
 
+    [Fact]
+    public async Task A_media_file_stored_by_one_instance_is_served_by_the_other()
+    {
+        using var sites = new TwoInstances();
+        var bytes = FactCheck.Tests.Media.TestImages.Png(8, 8, FactCheck.Tests.Media.TestImages.Pattern);
+        var name = MediaLibrary.NameOf(bytes, ".png");
+        await sites.First.Services.GetRequiredService<IMediaStore>().SaveAsync(name, bytes);
+
+        var response = await sites.Second.Client().GetAsync("/media/" + name);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+    }
+
     private static async Task WaitUntilAsync(BackOfficeSite site, Func<AppDbContext, Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
