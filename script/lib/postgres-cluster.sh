@@ -36,6 +36,7 @@ start_postgres_cluster() {
 
   POSTGRES_DIR=$(mktemp -d /tmp/factcheck-postgres.XXXXXX)
   trap stop_postgres_cluster EXIT
+  trap 'exit 130' INT TERM # through the EXIT trap, so an interrupted run leaves no server behind
   [ "$(id -u)" -eq 0 ] && chown postgres "$POSTGRES_DIR"
 
   local port

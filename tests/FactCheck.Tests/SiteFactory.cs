@@ -26,7 +26,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// An instance of the site on a data folder and database the caller owns and deletes, so that several
-    /// instances can share them as servers behind one proxy do (see <see cref="Admin.TwoInstances"/>).
+    /// instances can share them as servers behind one proxy do (see Admin/TwoInstancesTests.cs).
     /// </summary>
     protected SiteFactory(string dataPath, TestDatabase database)
     {
