@@ -5,13 +5,35 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FactCheck.Tests;
 
 /// <summary>
-/// The real site on a real SQLite file in its own temporary folder, with the repository's content/
-/// imported on start exactly as on a fresh install. One factory per test class (IClassFixture) keeps
-/// tests fast; tests that change data use <see cref="AddAdvisoryAsync"/> with their own slugs.
+/// The real site on a real database of its own (see <see cref="TestDatabase"/>: a SQLite file in a
+/// temporary folder, or a fresh PostgreSQL database on the PostgreSQL run), with the repository's
+/// content/ imported on start exactly as on a fresh install. One factory per test class
+/// (IClassFixture) keeps tests fast; tests that change data use <see cref="AddAdvisoryAsync"/> with
+/// their own slugs.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "factcheck-tests", Guid.NewGuid().ToString("N"));
+    public string DataPath { get; }
+    public TestDatabase Database { get; }
+    private readonly bool ownsData;
+
+    public SiteFactory()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "factcheck-tests", Guid.NewGuid().ToString("N"));
+        Database = TestDatabase.Create(DataPath);
+        ownsData = true;
+    }
+
+    /// <summary>
+    /// An instance of the site on a data folder and database the caller owns and deletes, so that several
+    /// instances can share them as servers behind one proxy do (see Admin/TwoInstancesTests.cs).
+    /// </summary>
+    protected SiteFactory(string dataPath, TestDatabase database)
+    {
+        DataPath = dataPath;
+        Database = database;
+        ownsData = false;
+    }
 
     /// <summary>Extra settings (Site:…, Database:…) a subclass or test wants.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -21,13 +43,14 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseContentRoot(ContentRoot.Locate());
         builder.UseEnvironment("Production");
         builder.UseSetting("Site:DataPath", DataPath);
+        foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A client that does not follow redirects, so tests see the status codes readers' browsers get.</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>Runs code against the site's own database (the real SQLite file).</summary>
+    /// <summary>Runs code against the site's own database.</summary>
     public async Task WithDatabaseAsync(Func<AppDbContext, Task> action)
     {
         using var scope = Services.CreateScope();
@@ -70,9 +93,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsData)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Database.Dispose();
             try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
         }
     }

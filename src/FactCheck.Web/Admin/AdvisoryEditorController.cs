@@ -32,7 +32,8 @@ public sealed class AdvisoryEditorController(
         else status = null;
         if (SiteLanguage.Find(lang) is { } language) query = query.Where(a => a.Language == language.Code);
         else lang = null;
-        if (!string.IsNullOrWhiteSpace(q) && q.Length <= 200)
+        // A control character cannot be in a title or slug; PostgreSQL also refuses NUL in a parameter.
+        if (!string.IsNullOrWhiteSpace(q) && q.Length <= 200 && !q.Any(char.IsControl))
         {
             var term = q.Trim();
             query = query.Where(a => a.Title.Contains(term) || a.Slug.Contains(term));

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -80,6 +81,12 @@ public static class BackOfficeSetup
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
             });
 
+        // Sign-in cookies, antiforgery tokens and two-factor cookies are encrypted with the data-protection
+        // key ring. Kept in the database (not in a folder of one machine), every instance of the site on that
+        // database reads and writes the same keys, so a cookie issued by one instance is accepted by the
+        // others. The fixed application name keeps the keys usable whatever folder an instance runs from.
+        services.AddDataProtection().SetApplicationName("FactCheck").PersistKeysToDbContext<AppDbContext>();
+
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "factcheck-antiforgery";
@@ -128,6 +135,7 @@ public static class BackOfficeSetup
         services.AddScoped<AdvisoryEditing>();
         services.AddScoped<AdvisoryWorkflow>();
         services.AddScoped<PublishingEvents>();
+        services.AddScoped<DatabaseLease>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;
     }

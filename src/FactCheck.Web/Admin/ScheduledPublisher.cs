@@ -4,19 +4,30 @@ namespace FactCheck;
 
 /// <summary>
 /// Publishes scheduled advisories when their time comes, checking every BackOffice:SchedulerInterval.
-/// Each advisory is published in its own transaction with its Version checked, so a second server
-/// (or an editor pressing Publish at the same moment) cannot publish it twice.
+/// With several instances of the site on one database, only the instance holding the
+/// "scheduled-publishing" lease (<see cref="DatabaseLease"/>) runs a round; it renews the lease every
+/// round, and when it stops, another instance takes over once the lease has expired (four intervals).
+/// Each advisory is still published in its own transaction with its Version checked, so a round that
+/// outlives its lease, or an editor pressing Publish at the same moment, cannot publish it twice.
 /// </summary>
 public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOptions<BackOfficeOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
+    public const string LeaseName = "scheduled-publishing";
+
+    /// <summary>This instance, as the lease names it: readable in the database, unique per process and host.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SchedulerInterval);
+        var interval = options.Value.SchedulerInterval;
+        using var timer = new PeriodicTimer(interval);
         do
         {
             try
             {
                 using var scope = scopes.CreateScope();
+                if (!await scope.ServiceProvider.GetRequiredService<DatabaseLease>().TryHoldAsync(LeaseName, Holder, interval * 4, stoppingToken))
+                    continue; // another instance publishes
                 var published = await scope.ServiceProvider.GetRequiredService<AdvisoryWorkflow>().PublishDueAsync(stoppingToken);
                 if (published > 0) logger.LogInformation("Published {Count} scheduled advisories", published);
             }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FactCheck;
 
 /// <summary>One database for content and back-office accounts (ASP.NET Core Identity), so an editor action is one transaction.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<EditorUser, IdentityRole, string>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<EditorUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Advisory> Advisories => Set<Advisory>();
     public DbSet<Rating> Ratings => Set<Rating>();
@@ -22,6 +23,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<BackOfficeSetting> Settings => Set<BackOfficeSetting>();
+    /// <summary>The data-protection key ring, shared by every instance of the site (BackOfficeSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     /// <summary>What readers may see: published, and not withdrawn.</summary>
     public IQueryable<Advisory> PublishedAdvisories => Advisories.Where(a => a.Status == AdvisoryStatus.Published);

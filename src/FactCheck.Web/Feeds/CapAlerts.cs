@@ -49,8 +49,9 @@ public sealed class CapAlerts(
                 CultureInfo.CurrentUICulture = language.Culture;
                 var image = advisory.Screenshots.OrderBy(s => s.Position)
                     .Select(s => (Shot: s, File: s.Fallback))
-                    .Where(s => s.File is not null && File.Exists(media.PathOf(s.File)))
-                    .Select(s => new FeedImage(baseUrl + s.File!.Url, s.File.ContentType, new FileInfo(media.PathOf(s.File)).Length,
+                    .Select(s => (s.Shot, s.File, Info: s.File is null ? null : media.Store.Find(s.File.FileName)))
+                    .Where(s => s.Info is { Exists: true })
+                    .Select(s => new FeedImage(baseUrl + s.File!.Url, s.File.ContentType, s.Info!.Length,
                         s.File.Width, s.File.Height, s.Shot.AltText))
                     .FirstOrDefault();
                 infos.Add(new CapInfo(

@@ -118,13 +118,13 @@ public sealed class FeedBuilder(
             Images: images);
     }
 
-    /// <summary>Screenshots whose file is really there, with the byte length read from the disk.</summary>
+    /// <summary>Screenshots whose file is really there, with the byte length read from the media store.</summary>
     private IEnumerable<FeedImage> Images(Advisory advisory, string baseUrl)
     {
         foreach (var shot in advisory.Screenshots.OrderBy(s => s.Position))
         {
             if (shot.Fallback is not { } file) continue;
-            var info = new FileInfo(media.PathOf(file));
+            var info = media.Store.Find(file.FileName);
             if (!info.Exists) continue;
             yield return new FeedImage(baseUrl + file.Url, file.ContentType, info.Length, file.Width, file.Height, shot.AltText, shot.Caption);
         }

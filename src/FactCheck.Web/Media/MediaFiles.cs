@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -7,13 +6,12 @@ namespace FactCheck;
 public static class MediaFiles
 {
     /// <summary>
-    /// Serves {DataPath}/media at /media. Names are content hashes, so a response never goes stale:
+    /// Serves the media store (<see cref="IMediaStore"/>) at /media. Names are content hashes, so a response never goes stale:
     /// a year of immutable caching. Only our own extensions are served, with their exact types.
     /// </summary>
     public static IApplicationBuilder UseMediaFiles(this WebApplication app)
     {
-        var media = app.Services.GetRequiredService<MediaLibrary>();
-        Directory.CreateDirectory(media.Folder);
+        var media = app.Services.GetRequiredService<IMediaStore>();
         var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider(new Dictionary<string, string>
         {
             [".webp"] = "image/webp",
@@ -23,7 +21,7 @@ public static class MediaFiles
         return app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/media",
-            FileProvider = new PhysicalFileProvider(media.Folder),
+            FileProvider = media.Files,
             ContentTypeProvider = types,
             OnPrepareResponse = context =>
                 context.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable",

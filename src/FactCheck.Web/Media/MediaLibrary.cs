@@ -4,14 +4,15 @@ using Microsoft.Extensions.Options;
 namespace FactCheck;
 
 /// <summary>
-/// Public screenshot files in {DataPath}/media, named by the SHA-256 of their bytes: a name never
-/// changes meaning, so the files are served with immutable caching. Only processed (metadata-free,
-/// redacted) renditions are written here; an unredacted original goes to Media:KeepOriginalsPath
-/// when a desk keeps them for legal holds, and nowhere otherwise.
+/// Public screenshot files in the media store (<see cref="IMediaStore"/>, {DataPath}/media by default),
+/// named by the SHA-256 of their bytes: a name never changes meaning, so the files are served with
+/// immutable caching. Only processed (metadata-free, redacted) renditions are written there; an
+/// unredacted original goes to Media:KeepOriginalsPath when a desk keeps them for legal holds, and
+/// nowhere otherwise.
 /// </summary>
-public sealed class MediaLibrary(IOptions<SiteOptions> site, MediaOptions options, ScreenshotProcessor processor)
+public sealed class MediaLibrary(IOptions<SiteOptions> site, MediaOptions options, ScreenshotProcessor processor, IMediaStore store)
 {
-    public string Folder => Path.Combine(site.Value.DataPath, "media");
+    public IMediaStore Store => store;
 
     public async Task<Screenshot> AddScreenshotAsync(byte[] bytes, string altText, string? caption,
         IReadOnlyList<Redaction>? redactions = null, string? fileName = null, CancellationToken cancellationToken = default)
@@ -20,7 +21,8 @@ public sealed class MediaLibrary(IOptions<SiteOptions> site, MediaOptions option
         var files = new List<ScreenshotFile>();
         foreach (var variant in image.Variants)
         {
-            var name = await StoreAsync(Folder, variant.Bytes, variant.Extension, cancellationToken);
+            var name = NameOf(variant.Bytes, variant.Extension);
+            await store.SaveAsync(name, variant.Bytes, cancellationToken);
             files.Add(new ScreenshotFile
             {
                 FileName = name, ContentType = variant.ContentType, Width = variant.Width, Height = variant.Height, Length = variant.Bytes.Length,
@@ -42,20 +44,14 @@ public sealed class MediaLibrary(IOptions<SiteOptions> site, MediaOptions option
         };
     }
 
-    public string PathOf(ScreenshotFile file) => Path.Combine(Folder, file.FileName);
+    /// <summary>The content-hash name of a file: a name never changes meaning.</summary>
+    public static string NameOf(byte[] bytes, string extension) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + extension;
 
     private static async Task<string> StoreAsync(string folder, byte[] bytes, string extension, CancellationToken cancellationToken)
     {
-        var name = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + extension;
+        var name = NameOf(bytes, extension);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        if (!File.Exists(path))
-        {
-            // Written aside and renamed, so a reader never gets half a file.
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-        }
+        await LocalMediaStore.WriteOnceAsync(Path.Combine(folder, name), bytes, cancellationToken);
         return name;
     }
 }

@@ -30,6 +30,8 @@ public static class SiteSetup
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(builder.Configuration.GetSection("Media").Get<MediaOptions>() ?? new MediaOptions());
         services.AddSingleton<ScreenshotProcessor>();
+        // Public media files; several instances share them by mounting one folder at {DataPath}/media.
+        services.AddSingleton<IMediaStore>(new LocalMediaStore(Path.Combine(dataPath, "media")));
         services.AddSingleton<MediaLibrary>();
         services.AddScoped<ContentImporter>();
         // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.

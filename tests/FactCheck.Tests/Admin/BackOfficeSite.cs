@@ -17,6 +17,11 @@ public class BackOfficeSite : SiteFactory
 {
     public const string Password = "correct horse battery staple 42";
 
+    public BackOfficeSite() { }
+
+    /// <summary>An instance on a shared data folder and database (see <see cref="SiteFactory(string, TestDatabase)"/>).</summary>
+    protected BackOfficeSite(string dataPath, TestDatabase database) : base(dataPath, database) { }
+
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         base.Settings
             .Append(new("BackOffice:SignInAttemptsPerMinute", "10000"))

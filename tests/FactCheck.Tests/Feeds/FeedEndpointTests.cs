@@ -110,7 +110,7 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
     public async Task Screenshots_give_exactly_one_enclosure_with_the_real_byte_length_and_all_go_in_media_content()
     {
         var advisory = await FeedTestData.AddAsync(site, screenshots: 2);
-        var media = site.Services.GetRequiredService<MediaLibrary>();
+        var media = site.Services.GetRequiredService<IMediaStore>();
         var files = advisory.Screenshots.OrderBy(s => s.Position).Select(s => s.Fallback!).ToList();
 
         var item = Item(await XmlAsync("/ar/feed.rss"), advisory);
@@ -118,10 +118,10 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
 
         var enclosure = Assert.Single(item.Elements("enclosure"));
         Assert.Equal("http://localhost" + files[0].Url, (string?)enclosure.Attribute("url"));
-        Assert.Equal(new FileInfo(media.PathOf(files[0])).Length.ToString(CultureInfo.InvariantCulture), (string?)enclosure.Attribute("length"));
+        Assert.Equal(media.Find(files[0].FileName).Length.ToString(CultureInfo.InvariantCulture), (string?)enclosure.Attribute("length"));
         Assert.Equal(files[0].ContentType, (string?)enclosure.Attribute("type"));
         Assert.Equal(files.Select(f => "http://localhost" + f.Url), item.Elements(Media + "content").Select(m => (string?)m.Attribute("url")));
-        Assert.Equal(files.Select(f => new FileInfo(media.PathOf(f)).Length.ToString(CultureInfo.InvariantCulture)),
+        Assert.Equal(files.Select(f => media.Find(f.FileName).Length.ToString(CultureInfo.InvariantCulture)),
             item.Elements(Media + "content").Select(m => (string?)m.Attribute("fileSize")));
 
         var atomEnclosure = Assert.Single(entry.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "enclosure");

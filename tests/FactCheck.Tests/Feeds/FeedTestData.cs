@@ -49,17 +49,15 @@ internal static class FeedTestData
     }
 
     /// <summary>
-    /// A screenshot as the media pipeline leaves it: a PNG under its content-hash name in {DataPath}/media.
+    /// A screenshot as the media pipeline leaves it: a PNG under its content-hash name in the media store.
     /// Written directly rather than through libvips: in the test host, a libvips run followed by a new
     /// SQLite query with ORDER BY … LIMIT crashes natively inside sqlite3_step (reported; not a feeds issue).
     /// </summary>
     private static async Task<Screenshot> StoreScreenshotAsync(SiteFactory site, int position, int width, int height)
     {
         var bytes = TestImages.Png(width, height, TestImages.Pattern);
-        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32] + ".png";
-        var folder = site.Services.GetRequiredService<MediaLibrary>().Folder;
-        Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes);
+        var name = MediaLibrary.NameOf(bytes, ".png");
+        await site.Services.GetRequiredService<IMediaStore>().SaveAsync(name, bytes);
         return new Screenshot
         {
             Position = position,

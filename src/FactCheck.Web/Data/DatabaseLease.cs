@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FactCheck;
+
+/// <summary>A row of the Leases table: who may do a named job (such as scheduled publishing) until when.</summary>
+public class Lease
+{
+    public required string Name { get; set; }
+    public required string Holder { get; set; }
+    public DateTime ExpiresAt { get; set; }
+}
+
+internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
+{
+    public void Configure(EntityTypeBuilder<Lease> lease)
+    {
+        lease.HasKey(l => l.Name);
+        lease.Property(l => l.Name).HasMaxLength(100);
+        lease.Property(l => l.Holder).HasMaxLength(200);
+    }
+}
+
+/// <summary>
+/// Named leases in the site's database, so that when several instances of the site share one database
+/// only one of them runs a job at a time. Taking or renewing a lease is one UPDATE whose WHERE clause
+/// says "free, expired, or already mine": both SQLite (one writer at a time) and PostgreSQL (the second
+/// UPDATE of a row waits for the first and re-checks the WHERE clause) let exactly one instance win.
+/// Expiry uses each instance's clock, so the servers' clocks must agree to well within a lease (NTP).
+/// </summary>
+public sealed class DatabaseLease(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Takes or renews lease <paramref name="name"/> for <paramref name="holder"/>; false when another holds it.</summary>
+    public async Task<bool> TryHoldAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        // The row is created free (expired long ago) the first time a lease is asked for; ON CONFLICT makes
+        // concurrent first calls harmless, and the syntax is the same on SQLite and PostgreSQL.
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "Leases" ("Name", "Holder", "ExpiresAt") VALUES ({name}, '', {DateTime.UnixEpoch}) ON CONFLICT ("Name") DO NOTHING;""",
+            cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + duration;
+        var taken = await db.Set<Lease>()
+            .Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), cancellationToken);
+        return taken == 1;
+    }
+}

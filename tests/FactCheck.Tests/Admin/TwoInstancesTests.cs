@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace FactCheck.Tests.Admin;
+
+/// <summary>
+/// Two instances of the site (two hosts, each with its own services, caches and scheduler) on one
+/// database and one data folder, as two servers behind a reverse proxy: one PostgreSQL database on
+/// script/test's PostgreSQL run, one SQLite file otherwise. They are started one after the other, as a
+/// deployment on a new database does (README, "Running at scale").
+/// </summary>
+public sealed class TwoInstances : IDisposable
+{
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "factcheck-tests", Guid.NewGuid().ToString("N"));
+    public TestDatabase Database { get; }
+    public Instance First { get; }
+    public Instance Second { get; }
+
+    public TwoInstances()
+    {
+        Database = TestDatabase.Create(dataPath);
+        First = new Instance(dataPath, Database);
+        Second = new Instance(dataPath, Database);
+        _ = First.Services;
+        _ = Second.Services;
+    }
+
+    public sealed class Instance(string dataPath, TestDatabase database) : BackOfficeSite(dataPath, database)
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            base.Settings.Append(new("BackOffice:SchedulerInterval", "00:00:00.200"));
+
+        public ScheduledPublisher Scheduler => Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
+
+        /// <summary>An HTTPS client that keeps its cookies in <paramref name="cookies"/>, which another instance's client may share.</summary>
+        public HttpClient Browser(CookieContainer cookies) =>
+            CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+    }
+
+    public void Dispose()
+    {
+        First.Dispose();
+        Second.Dispose();
+        Database.Dispose();
+        try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
+    }
+}
+
+public class TwoInstancesTests
+{
+    [Fact]
+    public async Task A_sign_in_and_a_form_token_from_one_instance_are_accepted_by_the_other()
+    {
+        using var sites = new TwoInstances();
+        var user = await sites.First.CreateUserAsync(EditorRoles.Editor);
+        var cookies = new CookieContainer();
+        var first = sites.First.Browser(cookies);
+        var second = sites.Second.Browser(cookies);
+
+        // Signed in on the first instance; the second reads the cookie and knows the editor.
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOfficeSite.SignInAsync(first, user.Email!, BackOfficeSite.Password)).StatusCode);
+        var dashboard = await second.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains(user.Email!, await dashboard.Content.ReadAsStringAsync());
+
+        // A form (and its antiforgery token) served by the second instance is accepted by the first.
+        var form = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(second));
+        var saved = await form.SubmitAsync(first, ("command", "save"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.StartsWith("/admin/advisories/", saved.Headers.Location!.OriginalString);
+
+        // The keys that made this work are in the shared database, not in a folder of one machine.
+        await sites.First.WithDatabaseAsync(async db => Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync()));
+        // And without the cookie the second instance lets no one in.
+        Assert.Equal(HttpStatusCode.Redirect, (await sites.Second.Browser(new CookieContainer()).GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_schedulers_publish_each_scheduled_advisory_exactly_once()
+    {
+        using var sites = new TwoInstances();
+        var due = new List<Advisory>();
+        for (var i = 0; i < 5; i++)
+            due.Add(await sites.First.AddAdvisoryAsync(a =>
+            {
+                a.Status = AdvisoryStatus.Scheduled;
+                a.PublishedAt = null;
+                a.ScheduledFor = DateTime.UtcNow;
+            }));
+        var ids = due.Select(a => a.Id).ToList();
+
+        await WaitUntilAsync(sites.First, async db => await db.Advisories.CountAsync(a => ids.Contains(a.Id) && a.Status == AdvisoryStatus.Published) == ids.Count);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // five more rounds of both schedulers: nothing more may happen
+
+        await sites.First.WithDatabaseAsync(async db =>
+        {
+            foreach (var id in ids)
+            {
+                Assert.Equal(1, await db.AdvisoryRevisions.CountAsync(r => r.AdvisoryId == id && r.Reason == RevisionReason.Publish));
+                Assert.Equal(1, await db.AuditLog.CountAsync(e => e.Action == AuditAction.Publish && e.Target!.Contains(id.ToString())));
+            }
+            var lease = await db.Leases.SingleAsync(l => l.Name == ScheduledPublisher.LeaseName);
+            Assert.Contains(lease.Holder, new[] { sites.First.Scheduler.Holder, sites.Second.Scheduler.Holder });
+        });
+        foreach (var advisory in due)
+            Assert.Equal(HttpStatusCode.OK, (await sites.Second.Client().GetAsync("/ar/advisories/" + advisory.Slug)).StatusCode);
+    }
+
+    [Fact]
+    public async Task When_the_lease_holder_stops_the_other_instance_takes_over_after_the_lease_expires()
+    {
+        using var sites = new TwoInstances();
+        string holder = "";
+        await WaitUntilAsync(sites.First, async db =>
+        {
+            holder = (await db.Leases.SingleOrDefaultAsync(l => l.Name == ScheduledPublisher.LeaseName && l.Holder != ""))?.Holder ?? "";
+            return holder.Length > 0;
+        });
+        var (stopped, survivor) = holder == sites.First.Scheduler.Holder ? (sites.First, sites.Second) : (sites.Second, sites.First);
+        Assert.Equal(holder, stopped.Scheduler.Holder);
+        var survivorHolder = survivor.Scheduler.Holder;
+        await stopped.DisposeAsync(); // as a crash would: the lease is not handed over, it runs out
+
+        DateTime expiry = default;
+        await survivor.WithDatabaseAsync(async db => expiry = (await db.Leases.SingleAsync(l => l.Name == ScheduledPublisher.LeaseName)).ExpiresAt);
+        var advisory = await survivor.AddAdvisoryAsync(a =>
+        {
+            a.Status = AdvisoryStatus.Scheduled;
+            a.PublishedAt = null;
+            a.ScheduledFor = DateTime.UtcNow;
+        });
+
+        await WaitUntilAsync(survivor, db => db.Advisories.AnyAsync(a => a.Id == advisory.Id && a.Status == AdvisoryStatus.Published));
+        await survivor.WithDatabaseAsync(async db =>
+        {
+            var lease = await db.Leases.SingleAsync(l => l.Name == ScheduledPublisher.LeaseName);
+            Assert.Equal(survivorHolder, lease.Holder);
+            var published = await db.Advisories.Where(a => a.Id == advisory.Id).Select(a => a.PublishedAt).SingleAsync();
+            Assert.True(published >= expiry, $"published at {published:O}, before the stopped instance's lease ran out at {expiry:O}");
+        });
+    }
+
+    [Fact]
+    public async Task A_media_file_stored_by_one_instance_is_served_by_the_other()
+    {
+        using var sites = new TwoInstances();
+        var bytes = FactCheck.Tests.Media.TestImages.Png(8, 8, FactCheck.Tests.Media.TestImages.Pattern);
+        var name = MediaLibrary.NameOf(bytes, ".png");
+        await sites.First.Services.GetRequiredService<IMediaStore>().SaveAsync(name, bytes);
+
+        var response = await sites.Second.Client().GetAsync("/media/" + name);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static async Task WaitUntilAsync(BackOfficeSite site, Func<AppDbContext, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var done = false;
+            await site.WithDatabaseAsync(async db => done = await condition(db));
+            if (done) return;
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the schedulers");
+            await Task.Delay(100);
+        }
+    }
+}
