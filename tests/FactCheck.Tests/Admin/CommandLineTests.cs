@@ -83,6 +83,13 @@ public sealed class CommandLineTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode); // an Admin-only page
             Assert.DoesNotContain("/admin/setup/", site.Output);
         }
+        // "From where": the address the requests really came from, as the server saw it.
+        await using (var db = OpenDatabase())
+        {
+            var signIns = await db.AuditLog.Where(e => e.Action == AuditAction.SignIn || e.Action == AuditAction.SignInFailed).ToListAsync();
+            Assert.Equal([AuditAction.SignInFailed, AuditAction.SignIn], signIns.OrderBy(e => e.Id).Select(e => e.Action));
+            Assert.All(signIns, e => Assert.Equal("127.0.0.1", e.IpAddress));
+        }
     }
 
     [Fact]
