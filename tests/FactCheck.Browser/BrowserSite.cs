@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using FactCheck.Tests;
@@ -24,7 +26,7 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
     {
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -43,6 +45,49 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    // ---- Back-office (BackOfficeTests): an HTTPS port and editor accounts -------------------------
+
+    public const string EditorPassword = "correct horse battery staple 42";
+
+    /// <summary>
+    /// The same site on a second loopback port over HTTPS (a throwaway certificate): outside Development
+    /// the back-office cookies are Secure and antiforgery refuses plain HTTP, exactly as in production.
+    /// </summary>
+    public string SecureBaseUrl =>
+        Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("https://", StringComparison.Ordinal));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Localhost)));
+    }
+
+    /// <summary>A back-office account in <paramref name="role"/> with <see cref="EditorPassword"/>; returns its e-mail address.</summary>
+    public async Task<string> CreateEditorAsync(string role = EditorRoles.Editor, string? displayName = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        var user = new EditorUser { UserName = email, Email = email, DisplayName = displayName ?? email, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, EditorPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return email;
+    }
+
+    /// <summary>A fresh browser (its own cookies) on the HTTPS port, whose language is <paramref name="language"/>.</summary>
+    public async Task<IPage> NewBackOfficePageAsync(string language = "ar", int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = SecureBaseUrl,
+            IgnoreHTTPSErrors = true,
+            Locale = language,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return await context.NewPageAsync();
     }

@@ -25,31 +25,6 @@ public class RightToLeftTests(BrowserSite site) : IClassFixture<BrowserSite>
         });
     }
 
-    /// <summary>Left edges of the first and last character of <paramref name="text"/> inside <paramref name="selector"/>.</summary>
-    private static Task<double[]> CharacterPositionsAsync(IPage page, string selector, string text) =>
-        page.EvaluateAsync<double[]>("""
-            ([selector, text]) => {
-              const root = document.querySelector(selector);
-              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-              // The number may be split across nodes by isolation markup: find its first and last characters.
-              const nodes = [];
-              while (walker.nextNode()) nodes.push(walker.currentNode);
-              const whole = nodes.map(n => n.data).join('');
-              const start = whole.indexOf(text);
-              if (start < 0) throw new Error('text not found: ' + whole);
-              const locate = offset => {
-                for (const n of nodes) { if (offset < n.data.length) return [n, offset]; offset -= n.data.length; }
-              };
-              const rectOf = offset => {
-                const [node, at] = locate(offset);
-                const range = document.createRange();
-                range.setStart(node, at); range.setEnd(node, at + 1);
-                return range.getBoundingClientRect();
-              };
-              return [rectOf(start).left, rectOf(start + text.length - 1).left];
-            }
-            """, new[] { selector, text });
-
     [Fact]
     public async Task Arabic_page_is_right_to_left_with_the_verdict_at_the_inline_start()
     {
@@ -75,9 +50,9 @@ public class RightToLeftTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.GotoAsync(advisory.Path);
 
         // Unisolated, the bidi algorithm lays "+44 7700 900123" out as "900123 7700 +44" in a right-to-left line.
-        var summary = await CharacterPositionsAsync(page, ".advisory-header .summary", Phone);
+        var summary = await TextLayout.CharacterPositionsAsync(page, ".advisory-header .summary", Phone);
         Assert.True(summary[0] < summary[1], $"'+' is drawn at {summary[0]}, the last digit at {summary[1]}");
-        var body = await CharacterPositionsAsync(page, ".advisory-body", Phone);
+        var body = await TextLayout.CharacterPositionsAsync(page, ".advisory-body", Phone);
         Assert.True(body[0] < body[1], $"in the body '+' is drawn at {body[0]}, the last digit at {body[1]}");
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,13 +22,25 @@ public static class BackOfficeCommands
             return 2;
         }
 
+        // Checked before the password prompt, so nobody types a password twice for an address that cannot work.
+        if (!new EmailAddressAttribute().IsValid(email) || email.Length > 256)
+        {
+            Console.Error.WriteLine($"'{email}' is not an e-mail address. Usage: create-admin <email> [--name \"Display name\"]");
+            return 2;
+        }
+        if (string.IsNullOrEmpty(name) || name.Length > 100 || name.Any(char.IsControl))
+        {
+            Console.Error.WriteLine("The display name must be 1 to 100 characters, without control characters.");
+            return 2;
+        }
+
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await BackOfficeSetup.EnsureRolesAsync(scope.ServiceProvider);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            Console.Error.WriteLine($"An account for {email} already exists.");
+            Console.Error.WriteLine($"An account for {email} already exists; nothing was changed.");
             return 1;
         }
 
@@ -38,22 +51,27 @@ public static class BackOfficeCommands
             password = ReadHidden("Password (at least 12 characters): ");
             if (ReadHidden("Repeat it: ") != password)
             {
-                Console.Error.WriteLine("The two passwords differ.");
+                Console.Error.WriteLine("The two passwords differ; no account was created.");
                 return 1;
             }
         }
 
+        // The account, its role and its audit entry are written together or not at all.
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new EditorUser { UserName = email, Email = email, DisplayName = name ?? email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
         var result = await users.CreateAsync(user, password ?? "");
         if (result.Succeeded) result = await users.AddToRoleAsync(user, EditorRoles.Admin);
         if (!result.Succeeded)
         {
-            if (user.Id is { } id && await users.FindByIdAsync(id) is { } created) await users.DeleteAsync(created);
             foreach (var error in result.Errors) Console.Error.WriteLine(error.Description);
+            Console.Error.WriteLine("No account was created.");
             return 1;
         }
-        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        await audit.WriteAsync(AuditAction.UserCreated, $"user {email}", "Admin (create-admin command)", actorName: "command line");
+        scope.ServiceProvider.GetRequiredService<AuditLog>()
+            .Add(AuditAction.UserCreated, $"user {email}", "Admin (create-admin command)", actorName: "command line");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         Console.WriteLine($"Created administrator {email}. Sign in at /admin/sign-in.");
         return 0;
     }

@@ -33,7 +33,7 @@ public sealed class RecoveryCodesPage : AdminPage
 [Route(BackOfficeSetup.PathBase + "/account"), EnrolmentAllowed]
 public sealed class MyAccountController(
     UserManager<EditorUser> users, SignInManager<EditorUser> signIn, BackOfficeSettings settings, AuditLog audit,
-    IStringLocalizer<SharedResource> text, Microsoft.Extensions.Options.IOptions<SiteOptions> site) : BackOfficeController
+    IStringLocalizer<SharedResource> text, Microsoft.Extensions.Options.IOptions<SiteOptions> site, AppDbContext db) : BackOfficeController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? done) => View(await PageAsync(Notices.Text(done, text), []));
@@ -45,6 +45,8 @@ public sealed class MyAccountController(
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         var errors = new List<string>();
+        // The new hash, the new security stamp and the audit entry are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (newPassword != confirmPassword) errors.Add(text["Admin.Account.PasswordsDiffer"]);
         else
         {
@@ -57,6 +59,7 @@ public sealed class MyAccountController(
             return View("Index", await PageAsync(null, errors));
         }
         await audit.WriteAsync(AuditAction.PasswordChanged, $"user {user.Email}", actor: user);
+        await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user); // this session continues with the new stamp
         return Redirect("/admin/account?done=password-changed");
     }
@@ -91,15 +94,21 @@ public sealed class MyAccountController(
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (user.TwoFactorEnabled) return Redirect("/admin/account");
+        IEnumerable<string>? codes;
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp.NormalizeCode(code) ?? "");
         if (!valid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("TwoFactor", await SetupPageAsync(user, text["Admin.TwoFactor.Wrong"]));
         }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        await audit.WriteAsync(AuditAction.TwoFactorEnabled, $"user {user.Email}", actor: user);
+        // Two-factor on, its recovery codes and the audit entry: together, so nobody is left with one without the other.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await users.SetTwoFactorEnabledAsync(user, true);
+            codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+            await audit.WriteAsync(AuditAction.TwoFactorEnabled, $"user {user.Email}", actor: user);
+            await transaction.CommitAsync();
+        }
         await signIn.RefreshSignInAsync(user);
         return View("RecoveryCodes", new RecoveryCodesPage { Title = text["Admin.RecoveryCodes.Title"], Codes = codes?.ToList() ?? [], Notice = text["Admin.Done.two-factor-enabled"] });
     }
@@ -114,9 +123,13 @@ public sealed class MyAccountController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Index", await PageAsync(null, [text["Admin.TwoFactor.CannotDisable"]]));
         }
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await audit.WriteAsync(AuditAction.TwoFactorDisabled, $"user {user.Email}", actor: user);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await audit.WriteAsync(AuditAction.TwoFactorDisabled, $"user {user.Email}", actor: user);
+            await transaction.CommitAsync();
+        }
         await signIn.RefreshSignInAsync(user);
         return Redirect("/admin/account?done=two-factor-disabled");
     }
@@ -127,8 +140,10 @@ public sealed class MyAccountController(
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (!user.TwoFactorEnabled) return Redirect("/admin/account");
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await audit.WriteAsync(AuditAction.RecoveryCodesReset, $"user {user.Email}", actor: user);
+        await transaction.CommitAsync();
         return View("RecoveryCodes", new RecoveryCodesPage { Title = text["Admin.RecoveryCodes.Title"], Codes = codes?.ToList() ?? [], Notice = text["Admin.Done.recovery-codes"] });
     }
 

@@ -143,7 +143,7 @@ public static partial class IndicatorNormalizer
     }
 
     /// <summary>Every decimal digit (Arabic-Indic ٠–٩, Persian ۰–۹, full-width, Devanagari…) to ASCII.</summary>
-    static string FoldDigits(string text)
+    internal static string FoldDigits(string text)
     {
         if (!text.Any(IsNonAsciiDigit)) return text;
         return string.Create(text.Length, text, static (span, source) =>

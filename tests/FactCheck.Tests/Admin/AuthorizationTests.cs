@@ -37,9 +37,9 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];
 
-    /// <summary>Admin-only areas: users and roles, settings, the audit log.</summary>
+    /// <summary>Admin-only areas: users and roles, settings, the rating scale, the audit log.</summary>
     private static bool IsAdminOnly(string key) =>
-        new[] { "admin/users", "admin/settings", "admin/audit" }.Any(prefix => key.Split(' ')[1].StartsWith(prefix, StringComparison.Ordinal));
+        new[] { "admin/users", "admin/settings", "admin/ratings", "admin/audit" }.Any(prefix => key.Split(' ')[1].StartsWith(prefix, StringComparison.Ordinal));
 
     private IReadOnlyList<(string Key, string Method, string Url)> BackOfficeEndpoints()
     {

@@ -188,6 +188,66 @@ public class EditorTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         Assert.NotNull((await Html.ReadAsync(response)).QuerySelector("#f-Slug-error"));
     }
 
+    [Fact]
+    public async Task Ticking_remove_deletes_an_indicator_row_on_save_and_keeps_the_others()
+    {
+        var (client, _) = await site.SignedInAsync(EditorRoles.Contributor);
+        var id = await EditorSteps.CreateDraftAsync(client, f => f
+            .Set("Indicators[0].Type", "Handle").Set("Indicators[0].Value", "@fake_support_bot")
+            .Set("Indicators[1].Type", "Domain").Set("Indicators[1].Value", "telegram-verify.example"));
+
+        var form = await Form.LoadAsync(client, $"/admin/advisories/{id}", "#editor");
+        Assert.Equal("@fake_support_bot", form.Get("Indicators[0].Value"));
+        form.Add("Indicators[0].Remove", "true");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(client, ("command", "save"))).StatusCode);
+
+        await site.WithDatabaseAsync(async db =>
+        {
+            var indicator = Assert.Single(await db.Indicators.Where(i => i.AdvisoryId == id).ToListAsync());
+            Assert.Equal((IndicatorType.Domain, "telegram-verify.example"), (indicator.Type, indicator.Raw));
+        });
+    }
+
+    [Fact]
+    public async Task Advisories_in_different_languages_are_linked_as_translations_and_point_at_each_other()
+    {
+        var (editor, _) = await site.SignedInAsync(EditorRoles.Editor);
+        var arabicTitle = "بوت مزيف يطلب الرمز " + Guid.NewGuid().ToString("N")[..6];
+        var arabic = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Title", arabicTitle));
+        await EditorSteps.PressAsync(editor, arabic, "publish");
+
+        // The Ukrainian version picks the Arabic one from the list of advisories.
+        var form = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(editor, "uk"), "Фейковий бот просить код " + Guid.NewGuid().ToString("N")[..6]);
+        var choice = form.Page.QuerySelectorAll("#f-TranslationOf option").Single(o => o.TextContent.Contains(arabicTitle, StringComparison.Ordinal));
+        form.Set("Summary", "Бот видає себе за підтримку й просить код.").Set("Body", "Не передавайте код.")
+            .Set("TranslationOf", choice.GetAttribute("value")!);
+        var created = await form.SubmitAsync(editor, ("command", "save"));
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, await EditorSteps.Errors(created));
+        var ukrainian = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0]);
+        await EditorSteps.PressAsync(editor, ukrainian, "publish");
+
+        string arabicPath = "", ukrainianPath = "";
+        await site.WithDatabaseAsync(async db =>
+        {
+            var both = await db.Advisories.Where(a => a.Id == arabic || a.Id == ukrainian).ToListAsync();
+            Assert.Single(both.Select(a => a.TranslationKey).Distinct());
+            Assert.NotNull(both[0].TranslationKey);
+            arabicPath = both.Single(a => a.Id == arabic).Path;
+            ukrainianPath = both.Single(a => a.Id == ukrainian).Path;
+        });
+        var arabicPage = await Html.ReadAsync(await site.Client().GetAsync(arabicPath));
+        Assert.NotNull(arabicPage.QuerySelector($"a[hreflang=uk][href='{ukrainianPath}']"));
+        var ukrainianPage = await Html.ReadAsync(await site.Client().GetAsync(ukrainianPath));
+        Assert.NotNull(ukrainianPage.QuerySelector($"a[hreflang=ar][href='{arabicPath}']"));
+
+        // A second Arabic advisory cannot join a story that already has its Arabic version.
+        var another = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(editor, "ar"));
+        var group = another.Page.QuerySelectorAll("#f-TranslationOf option").Single(o => o.TextContent.Contains(arabicTitle, StringComparison.Ordinal));
+        var refused = await another.Set("TranslationOf", group.GetAttribute("value")!).SubmitAsync(editor, ("command", "save"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull((await Html.ReadAsync(refused)).QuerySelector("#f-TranslationOf-error"));
+    }
+
     private async Task<int> CountAsync()
     {
         var count = 0;

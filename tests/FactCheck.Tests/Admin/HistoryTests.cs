@@ -157,6 +157,35 @@ public class HistoryTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
     }
 
     [Fact]
+    public async Task Sign_in_and_every_workflow_step_are_in_the_audit_log_with_who_and_what()
+    {
+        var (editor, user) = await site.SignedInAsync(EditorRoles.Editor);
+        var id = await EditorSteps.CreateDraftAsync(editor);
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (action, fields) in new (string, (string, string)[])[]
+                 {
+                     ("submit", []), ("schedule", [("at", tomorrow), ("timeZone", "UTC")]), ("unschedule", []), ("publish", []),
+                 })
+            Assert.Equal(HttpStatusCode.Redirect, (await EditorSteps.PressAsync(editor, id, action, fields)).StatusCode);
+        var correct = await Form.LoadAsync(editor, $"/admin/advisories/{id}", "#editor");
+        correct.Set("Summary", "ملخص مصحح").Set("ChangeKind", "correction").Set("CorrectionNote", "صححنا الملخص");
+        Assert.Equal(HttpStatusCode.Redirect, (await correct.SubmitAsync(editor, ("command", "save"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSteps.PressAsync(editor, id, "withdraw", ("reason", "سحب للاختبار"))).StatusCode);
+
+        await site.WithDatabaseAsync(async db =>
+        {
+            var entries = await db.AuditLog.Where(e => e.Target!.Contains(id.ToString())).OrderBy(e => e.Id).ToListAsync();
+            Assert.Equal(
+                [AuditAction.Create, AuditAction.Submit, AuditAction.Schedule, AuditAction.Unschedule, AuditAction.Publish, AuditAction.Correction, AuditAction.Withdraw],
+                entries.Select(e => e.Action));
+            Assert.All(entries, e => Assert.Equal((user.Id, user.Email), (e.UserId, e.UserName)));
+            Assert.Contains(tomorrow.Replace('T', ' '), entries.Single(e => e.Action == AuditAction.Schedule).Detail);
+            Assert.Contains("صححنا الملخص", entries.Single(e => e.Action == AuditAction.Correction).Detail);
+            Assert.True(await db.AuditLog.AnyAsync(e => e.Action == AuditAction.SignIn && e.UserId == user.Id));
+        });
+    }
+
+    [Fact]
     public async Task Admins_read_the_audit_log_with_who_what_when_and_from_where()
     {
         var (editor, editorUser) = await site.SignedInAsync(EditorRoles.Editor);

@@ -60,11 +60,17 @@ public class WorkflowTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
     public async Task Withdrawing_takes_an_advisory_off_the_lists_and_its_page_says_why_with_410()
     {
         var (editor, _) = await site.SignedInAsync(EditorRoles.Editor);
-        var title = "سيُسحب " + Guid.NewGuid().ToString("N")[..6];
+        var marker = "w" + Guid.NewGuid().ToString("N")[..6];
+        var title = "سيُسحب " + marker;
         var id = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Title", title));
         await EditorSteps.PressAsync(editor, id, "publish");
         var path = "/ar/advisories/" + Uri.EscapeDataString(SlugRules.FromTitle(title));
         Assert.Equal(HttpStatusCode.OK, (await site.Client().GetAsync(path)).StatusCode);
+        // The search page repeats the query, so look for the advisory's address there rather than its title.
+        async Task<bool> ListedAsync(string url) =>
+            (await site.Client().GetStringAsync(url)).Contains(url.Contains("search", StringComparison.Ordinal) ? path : marker, StringComparison.Ordinal);
+        string[] listings = ["/ar/", "/ar/feed.rss", "/ar/feed.atom", "/ar/feed.json", "/ar/search?q=" + marker, "/sitemap.xml"];
+        foreach (var listing in listings) Assert.True(await ListedAsync(listing), $"{listing} should list the published advisory");
 
         // A reason is required.
         var refused = await EditorSteps.PressAsync(editor, id, "withdraw", ("reason", "  "));
@@ -77,7 +83,12 @@ public class WorkflowTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         var gone = await site.Client().GetAsync(path);
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
         Assert.Contains("تبيّن أن الرسالة من الدعم الحقيقي", (await Html.ReadAsync(gone)).Body!.TextContent);
-        Assert.DoesNotContain(title, (await Html.ReadAsync(await site.Client().GetAsync("/ar/"))).Body!.TextContent);
+        foreach (var listing in listings) Assert.False(await ListedAsync(listing), $"{listing} still lists the withdrawn advisory");
+        await site.WithDatabaseAsync(async db =>
+        {
+            var entry = await db.AuditLog.SingleAsync(e => e.Action == AuditAction.Withdraw && e.Target!.Contains(id.ToString()));
+            Assert.Equal("تبيّن أن الرسالة من الدعم الحقيقي", entry.Detail);
+        });
     }
 
     [Fact]
