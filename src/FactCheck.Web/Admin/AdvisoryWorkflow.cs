@@ -223,6 +223,30 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         return new TransitionResult(Outcome.Done);
     }
 
+    /// <summary>
+    /// A change to an advisory's screenshots (add, alt text and caption, order, remove, redact again), as one
+    /// transaction with its audit entry and <see cref="PublishingEvents"/>. It is an edit of the advisory: the
+    /// Version moves (an editor form opened before it gets the conflict page), and so does the updated date
+    /// unless the advisory is published, where it is a minor edit that readers are not told about. It makes
+    /// no revision: revisions hold the text fields, and the audit log records what happened to the images.
+    /// <paramref name="change"/> returns the audit detail, or null when what it should change is not there.
+    /// </summary>
+    public async Task<Outcome> ChangeScreenshotsAsync(Guid id, Actor actor, bool canPublish, AuditAction action, Func<Advisory, Task<string?>> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var advisory = await db.Advisories.Include(a => a.Screenshots).ThenInclude(s => s.Files).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id);
+        if (advisory is null) return Outcome.NotFound;
+        if (!MayEdit(advisory, canPublish)) return Outcome.NotAllowed;
+        if (await change(advisory) is not { } detail) return Outcome.NotFound;
+        var position = 0;
+        foreach (var shot in advisory.Screenshots.OrderBy(s => s.Position)) shot.Position = position++;
+        advisory.Version++;
+        if (advisory.Status != AdvisoryStatus.Published) advisory.UpdatedAt = Now;
+        Audit(action, advisory, actor, detail);
+        await CommitAsync(transaction, advisory);
+        return Outcome.Done;
+    }
+
     /// <summary>Publishes every scheduled advisory whose time has come. Safe to run twice or on two servers at once.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
     {

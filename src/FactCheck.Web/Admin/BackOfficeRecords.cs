@@ -7,6 +7,7 @@ public enum AuditAction
     UserCreated, RolesChanged, UserDisabled, UserEnabled, SettingChanged,
     Create, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Delete, Restore, Correction,
     PreviewLinkCreated, PreviewLinkRevoked,
+    ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>

@@ -31,6 +31,9 @@ public static class SiteSetup
         services.AddSingleton(builder.Configuration.GetSection("Media").Get<MediaOptions>() ?? new MediaOptions());
         services.AddSingleton<ScreenshotProcessor>();
         services.AddSingleton<MediaLibrary>();
+        // Uploads wait privately for their redactions; abandoned ones are deleted hourly.
+        services.AddSingleton<ScreenshotStaging>();
+        services.AddHostedService<StagingCleanup>();
         services.AddScoped<ContentImporter>();
         // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.
         services.AddSingleton<SearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
