@@ -312,6 +312,14 @@ public static class PerceptualHash
 
     public static int Distance(long a, long b) => BitOperations.PopCount((ulong)(a ^ b));
 
+    /// <summary>
+    /// Close in Hamming distance, and sharing more edges (set bits) than they differ in. A set bit is an
+    /// edge between two cells; flat areas give zeros. Screenshots are mostly flat, so two unrelated ones
+    /// with few edges are close in distance alone — a near-blank image would "match" every sparse chat.
+    /// </summary>
+    public static bool AreSimilar(long a, long b) =>
+        Distance(a, b) is var distance && distance <= SimilarDistance && BitOperations.PopCount((ulong)(a & b)) > distance;
+
     public static long Compute(byte[] pixels, int width, int height, int bands)
     {
         const int columns = 9, rows = 8;

@@ -10,7 +10,7 @@ public sealed record SimilarScreenshot(int Distance, Screenshot Screenshot, Guid
 
 /// <summary>
 /// "Has this scam been covered before?": the screenshots of other advisories whose difference hash is
-/// within <see cref="PerceptualHash.SimilarDistance"/> bits of a new one, most similar first.
+/// similar to a new one's (<see cref="PerceptualHash.AreSimilar"/>), most similar first.
 /// Hamming distance cannot use an index, so this reads the (Id, hash) pairs — two numbers a row, through
 /// a covering index — and compares them in memory: bench/images measures it at tens of thousands of
 /// screenshots. Only the few matches are then loaded in full.
@@ -25,8 +25,7 @@ public static class SimilarScreenshots
         await foreach (var row in db.Screenshots.AsNoTracking().Where(s => s.AdvisoryId != exceptAdvisory)
                            .Select(s => new { s.Id, s.PerceptualHash }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var distance = PerceptualHash.Distance(hash, row.PerceptualHash);
-            if (distance <= PerceptualHash.SimilarDistance) best.Add((distance, row.Id));
+            if (PerceptualHash.AreSimilar(hash, row.PerceptualHash)) best.Add((PerceptualHash.Distance(hash, row.PerceptualHash), row.Id));
         }
         // Equal distances: the newest screenshot first (ids grow with time).
         var ids = best.OrderBy(b => b.Distance).ThenByDescending(b => b.Id).Take(Limit).ToList();

@@ -154,6 +154,11 @@ public class ScreenshotProcessorTests
         Assert.InRange(PerceptualHash.Distance(original, cropped), 0, PerceptualHash.SimilarDistance);
         Assert.True(PerceptualHash.Distance(original, unrelated) > PerceptualHash.SimilarDistance,
             $"unrelated screenshots are {PerceptualHash.Distance(original, unrelated)} bits apart");
+        Assert.True(PerceptualHash.AreSimilar(original, copy) && PerceptualHash.AreSimilar(original, cropped));
+        Assert.False(PerceptualHash.AreSimilar(original, unrelated));
+        // A nearly blank image has no edges: it is not "similar" to every sparse chat screenshot.
+        var blank = (await processor.ProcessAsync(TestImages.Png(720, 1280, (_, _) => (236, 229, 221)), [])).PerceptualHash;
+        Assert.False(PerceptualHash.AreSimilar(original, blank));
     }
 
     /// <summary>A chat app look: a header bar, then message bubbles whose sizes and sides depend on the seed.</summary>
