@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using FactCheck.Tests;
@@ -10,7 +12,7 @@ namespace FactCheck.Browser;
 /// The real site on Kestrel (loopback, a free port) and Debian's Chromium driven by Playwright.
 /// Playwright's own browser download is not used: CHROMIUM_PATH or /usr/bin/chromium is.
 /// </summary>
-public sealed class BrowserSite : SiteFactory, IAsyncLifetime
+public class BrowserSite : SiteFactory, IAsyncLifetime
 {
     private IPlaywright? playwright;
 
@@ -52,5 +54,41 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
         await base.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// <see cref="BrowserSite"/> for back-office tests. The Kestrel here speaks plain HTTP on loopback, and
+/// outside Development the back-office cookies (and antiforgery) demand HTTPS, so this site runs as
+/// Development — the only difference that makes is the cookies' Secure flag (Admin/BackOfficeSetup.cs).
+/// </summary>
+public sealed class BackOfficeBrowserSite : BrowserSite
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Development");
+    }
+
+    public const string Password = "correct horse battery staple 42";
+
+    /// <summary>A new back-office account in <paramref name="role"/>, signed in through the sign-in form, on a desktop-sized page.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, int width = 1280, int height = 900)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>();
+            var user = new EditorUser { UserName = email, Email = email, DisplayName = $"{role} {email[..12]}", CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/admin/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.TrimEnd('/') == "/admin");
+        return page;
     }
 }
