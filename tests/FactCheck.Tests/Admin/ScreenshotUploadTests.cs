@@ -342,7 +342,7 @@ public class ScreenshotUploadTests(BackOfficeSite site) : IClassFixture<BackOffi
     public async Task The_similar_screenshots_panel_finds_earlier_coverage_and_nothing_for_an_unrelated_image()
     {
         var (client, earlier) = await EditorWithDraftAsync();
-        var chat = TestImages.Png(720, 1280, Chat(seed: 11));
+        var chat = TestImages.Png(720, 1280, TestImages.Chat(seed: 11));
         await ScreenshotSteps.AddRedactedAsync(client, earlier, chat, "the earlier one");
         var earlierTitle = (await AdvisoryAsync(earlier)).Title;
 
@@ -357,7 +357,7 @@ public class ScreenshotUploadTests(BackOfficeSite site) : IClassFixture<BackOffi
         Assert.StartsWith("/media/", thumbnail.GetAttribute("src"), StringComparison.Ordinal);
         Assert.Equal("the earlier one", thumbnail.GetAttribute("alt"));
 
-        var unrelated = await Html.ReadAsync(await client.GetAsync(await ScreenshotSteps.StageAsync(client, current, TestImages.Png(720, 1280, Chat(seed: 12)), "other")));
+        var unrelated = await Html.ReadAsync(await client.GetAsync(await ScreenshotSteps.StageAsync(client, current, TestImages.Png(720, 1280, TestImages.Chat(seed: 12)), "other")));
         Assert.True(unrelated.QuerySelectorAll(".similar-list li").Length == 0, string.Join(" | ", unrelated.QuerySelectorAll(".similar-list li").Select(l => l.TextContent.Trim())));
         Assert.Contains("No earlier screenshot looks like this one.", unrelated.QuerySelector(".similar")!.TextContent, StringComparison.Ordinal);
     }
@@ -454,21 +454,6 @@ public class ScreenshotUploadTests(BackOfficeSite site) : IClassFixture<BackOffi
     internal static async Task<byte[]> JpegAsync(int width, int height) =>
         (await new ScreenshotProcessor(new MediaOptions { Widths = [width] }).ProcessAsync(TestImages.Png(width, height, TestImages.Pattern), []))
             .Variants.Single(v => v.ContentType == "image/jpeg" && v.Width == width).Bytes;
-
-    /// <summary>A chat app look: a header bar, then message bubbles whose sizes and sides depend on the seed.</summary>
-    internal static TestImages.Paint Chat(int seed)
-    {
-        var random = new Random(seed);
-        var bubbles = Enumerable.Range(0, 9).Select(i => (Top: 120 + i * 125, Height: random.Next(50, 110), Left: random.Next(2) == 0, Width: random.Next(250, 560))).ToArray();
-        return (x, y) =>
-        {
-            if (y < 90) return (7, 94, 84);
-            foreach (var b in bubbles)
-                if (y >= b.Top && y < b.Top + b.Height && (b.Left ? x >= 20 && x < 20 + b.Width : x >= 700 - b.Width && x < 700))
-                    return b.Left ? ((byte)255, (byte)255, (byte)255) : ((byte)220, (byte)248, (byte)198);
-            return (236, 229, 221);
-        };
-    }
 
     /// <summary>Every pixel inside the box (a few pixels in, for resampling and lossy coding) is black; every one well outside is not darkened.</summary>
     internal static void AssertRedacted(byte[] bytes, ScreenshotFile file, Redaction box, int fullWidth)
