@@ -24,7 +24,7 @@ public sealed record TransitionResult(Outcome Outcome, string? Problem = null);
 /// advisory's Version is checked and bumped, so two editors working from the same version cannot
 /// overwrite each other.
 /// </summary>
-public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, AuditLog audit, PublishingEvents events, TimeProvider clock)
+public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, AuditLog audit, PublishingEvents events, MediaLibrary media, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -215,11 +215,14 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         if (advisory.PublishedAt is not null || advisory.Status is not (AdvisoryStatus.Draft or AdvisoryStatus.InReview))
             return new TransitionResult(Outcome.Invalid, "Admin.Workflow.Error.DeletePublished");
         Audit(AuditAction.Delete, advisory, actor, advisory.Title);
+        var shots = await db.Screenshots.Include(s => s.Files).Where(s => s.AdvisoryId == id).ToListAsync();
         db.Advisories.Remove(advisory);
         await db.SaveChangesAsync();
         await events.AdvisoryDeletedAsync(id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        // The screenshots' rows went with the advisory (cascade); their files go once nothing else uses them.
+        foreach (var shot in shots) await media.DeleteUnusedAsync(db, shot.Files.Select(f => f.FileName), shot.OriginalFileName);
         return new TransitionResult(Outcome.Done);
     }
 

@@ -298,6 +298,20 @@ public class ScreenshotUploadTests(BackOfficeSite site) : IClassFixture<BackOffi
     }
 
     [Fact]
+    public async Task Deleting_a_draft_deletes_its_screenshot_files()
+    {
+        var (client, id) = await EditorWithDraftAsync();
+        await ScreenshotSteps.AddRedactedAsync(client, id, TestImages.Png(640, 360, (x, y) => ((byte)(x % 256), (byte)(y % 256), 99)), "to be deleted");
+        var files = (await ShotsAsync(id)).Single().Files.Select(f => Path.Combine(site.DataPath, "media", f.FileName)).ToList();
+        Assert.All(files, f => Assert.True(File.Exists(f)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSteps.PressAsync(client, id, "delete")).StatusCode);
+
+        Assert.Equal(0, await ScreenshotCountAsync(id));
+        Assert.All(files, f => Assert.False(File.Exists(f)));
+    }
+
+    [Fact]
     public async Task An_empty_alt_text_is_refused_when_editing_and_the_caption_is_kept()
     {
         var (client, id) = await EditorWithDraftAsync();
