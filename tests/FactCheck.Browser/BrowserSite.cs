@@ -92,6 +92,19 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new account in <paramref name="role"/>, signed in through the real form, on the HTTPS port.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, string language = "ar")
+    {
+        var email = await CreateEditorAsync(role);
+        var page = await NewBackOfficePageAsync(language);
+        await page.GotoAsync("/admin/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", EditorPassword);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.TrimEnd('/') == "/admin");
+        return page;
+    }
+
     public new async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
@@ -99,3 +112,4 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
         await base.DisposeAsync();
     }
 }
+

@@ -39,3 +39,14 @@
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   for (const option of zone.options) if (option.value === own) option.selected = true;
 })();
+
+// Screenshot uploads: a file over the limit is refused before it is sent (the server refuses it too).
+(function () {
+  for (const input of document.querySelectorAll("input[type=file][data-max-bytes]")) {
+    input.addEventListener("change", function () {
+      const file = input.files && input.files[0];
+      input.setCustomValidity(file && file.size > Number(input.dataset.maxBytes) ? input.dataset.tooLarge : "");
+      input.reportValidity();
+    });
+  }
+})();

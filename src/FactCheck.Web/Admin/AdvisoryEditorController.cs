@@ -14,7 +14,7 @@ namespace FactCheck;
 [Route(BackOfficeSetup.PathBase + "/advisories")]
 public sealed class AdvisoryEditorController(
     AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown,
-    IStringLocalizer<SharedResource> text, TimeProvider clock) : BackOfficeController
+    IStringLocalizer<SharedResource> text, TimeProvider clock, MediaOptions media) : BackOfficeController
 {
     private const int PageSize = 50;
 
@@ -218,6 +218,8 @@ public sealed class AdvisoryEditorController(
             CanPublish = CanPublish,
             MayEdit = saved is null || AdvisoryWorkflow.MayEdit(saved, CanPublish),
             PreviewLinks = saved is null ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
+            Screenshots = saved is null ? [] : await db.Screenshots.AsNoTracking().Include(s => s.Files).Where(s => s.AdvisoryId == saved.Id).OrderBy(s => s.Position).ToListAsync(),
+            MaxUploadBytes = media.MaxUploadBytes,
             Problem = problem,
             Conflict = conflict,
             ConflictBy = conflictBy,

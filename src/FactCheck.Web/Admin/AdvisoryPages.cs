@@ -27,6 +27,9 @@ public sealed class EditorPage : AdminPage
     public bool CanPublish { get; init; }
     public bool MayEdit { get; init; } = true;
     public IReadOnlyList<PreviewLink> PreviewLinks { get; init; } = [];
+    /// <summary>The saved advisory's screenshots in page order (Views/Admin/AdvisoryEditor/_Screenshots.cshtml).</summary>
+    public IReadOnlyList<Screenshot> Screenshots { get; init; } = [];
+    public long MaxUploadBytes { get; init; }
     /// <summary>Why the last workflow action was refused, in the UI language.</summary>
     public string? Problem { get; init; }
 

@@ -24,7 +24,7 @@ public sealed record TransitionResult(Outcome Outcome, string? Problem = null);
 /// advisory's Version is checked and bumped, so two editors working from the same version cannot
 /// overwrite each other.
 /// </summary>
-public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, AuditLog audit, PublishingEvents events, TimeProvider clock)
+public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, AuditLog audit, PublishingEvents events, MediaLibrary media, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -215,12 +215,39 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         if (advisory.PublishedAt is not null || advisory.Status is not (AdvisoryStatus.Draft or AdvisoryStatus.InReview))
             return new TransitionResult(Outcome.Invalid, "Admin.Workflow.Error.DeletePublished");
         Audit(AuditAction.Delete, advisory, actor, advisory.Title);
+        var shots = await db.Screenshots.Include(s => s.Files).Where(s => s.AdvisoryId == id).ToListAsync();
         db.Advisories.Remove(advisory);
         await db.SaveChangesAsync();
         await events.AdvisoryDeletedAsync(id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        // The screenshots' rows went with the advisory (cascade); their files go once nothing else uses them.
+        foreach (var shot in shots) await media.DeleteUnusedAsync(db, shot.Files.Select(f => f.FileName), shot.OriginalFileName);
         return new TransitionResult(Outcome.Done);
+    }
+
+    /// <summary>
+    /// A change to an advisory's screenshots (add, alt text and caption, order, remove, redact again), as one
+    /// transaction with its audit entry and <see cref="PublishingEvents"/>. It is an edit of the advisory: the
+    /// Version moves (an editor form opened before it gets the conflict page), and so does the updated date
+    /// unless the advisory is published, where it is a minor edit that readers are not told about. It makes
+    /// no revision: revisions hold the text fields, and the audit log records what happened to the images.
+    /// <paramref name="change"/> returns the audit detail, or null when what it should change is not there.
+    /// </summary>
+    public async Task<Outcome> ChangeScreenshotsAsync(Guid id, Actor actor, bool canPublish, AuditAction action, Func<Advisory, Task<string?>> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var advisory = await db.Advisories.Include(a => a.Screenshots).ThenInclude(s => s.Files).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id);
+        if (advisory is null) return Outcome.NotFound;
+        if (!MayEdit(advisory, canPublish)) return Outcome.NotAllowed;
+        if (await change(advisory) is not { } detail) return Outcome.NotFound;
+        var position = 0;
+        foreach (var shot in advisory.Screenshots.OrderBy(s => s.Position)) shot.Position = position++;
+        advisory.Version++;
+        if (advisory.Status != AdvisoryStatus.Published) advisory.UpdatedAt = Now;
+        Audit(action, advisory, actor, detail);
+        await CommitAsync(transaction, advisory);
+        return Outcome.Done;
     }
 
     /// <summary>Publishes every scheduled advisory whose time has come. Safe to run twice or on two servers at once.</summary>

@@ -8,6 +8,7 @@ public enum AuditAction
     Create, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Delete, Restore, Correction,
     PreviewLinkCreated, PreviewLinkRevoked,
     RatingCreated, RatingChanged,
+    ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>

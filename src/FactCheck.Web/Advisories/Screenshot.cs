@@ -14,6 +14,8 @@ public class Screenshot
     public long PerceptualHash { get; set; }
     /// <summary>The unredacted upload under Media:KeepOriginalsPath, kept only when a desk turns that on.</summary>
     public string? OriginalFileName { get; set; }
+    /// <summary>The rectangles hidden so far, as JSON in pixels of the upright image, so that redacting again from a kept original repeats them.</summary>
+    public string? Redactions { get; set; }
     public List<ScreenshotFile> Files { get; set; } = [];
 
     public IEnumerable<ScreenshotFile> WebP => Files.Where(f => f.ContentType == "image/webp").OrderBy(f => f.Width);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck;
@@ -14,10 +15,28 @@ public sealed class MediaLibrary(IOptions<SiteOptions> site, MediaOptions option
 {
     public IMediaStore Store => store;
 
+    private string? OriginalsFolder => options.KeepOriginalsPath is { Length: > 0 } keep ? Path.GetFullPath(keep, site.Value.DataPath) : null;
+
+    /// <summary>Content import: processes and stores in one go (sample screenshots need no redaction step).</summary>
     public async Task<Screenshot> AddScreenshotAsync(byte[] bytes, string altText, string? caption,
         IReadOnlyList<Redaction>? redactions = null, string? fileName = null, CancellationToken cancellationToken = default)
     {
         var image = await processor.ProcessAsync(bytes, redactions ?? [], fileName, cancellationToken);
+        return new Screenshot
+        {
+            AltText = altText,
+            Caption = caption,
+            Width = image.Width,
+            Height = image.Height,
+            PerceptualHash = image.PerceptualHash,
+            OriginalFileName = await KeepOriginalAsync(bytes, cancellationToken),
+            Redactions = redactions is { Count: > 0 } ? ScreenshotStaging.ToJson(redactions) : null,
+            Files = await StoreVariantsAsync(image, cancellationToken),
+        };
+    }
+
+    public async Task<List<ScreenshotFile>> StoreVariantsAsync(ProcessedImage image, CancellationToken cancellationToken = default)
+    {
         var files = new List<ScreenshotFile>();
         foreach (var variant in image.Variants)
         {
@@ -28,24 +47,43 @@ public sealed class MediaLibrary(IOptions<SiteOptions> site, MediaOptions option
                 FileName = name, ContentType = variant.ContentType, Width = variant.Width, Height = variant.Height, Length = variant.Bytes.Length,
             });
         }
-        string? original = null;
-        if (options.KeepOriginalsPath is { Length: > 0 } keep)
-            original = await StoreAsync(Path.GetFullPath(keep, site.Value.DataPath), bytes, ".original", cancellationToken);
-
-        return new Screenshot
-        {
-            AltText = altText,
-            Caption = caption,
-            Width = image.Width,
-            Height = image.Height,
-            PerceptualHash = image.PerceptualHash,
-            OriginalFileName = original,
-            Files = files,
-        };
+        return files;
     }
 
     /// <summary>The content-hash name of a file: a name never changes meaning.</summary>
     public static string NameOf(byte[] bytes, string extension) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + extension;
+
+    /// <summary>Keeps the unredacted upload for legal holds when Media:KeepOriginalsPath is set; returns its name, or null.</summary>
+    public async Task<string?> KeepOriginalAsync(byte[]? bytes, CancellationToken cancellationToken = default) =>
+        bytes is not null && OriginalsFolder is { } folder ? await StoreAsync(folder, bytes, ".original", cancellationToken) : null;
+
+    public async Task<byte[]?> ReadOriginalAsync(string? name, CancellationToken cancellationToken = default) =>
+        name is not null && OriginalsFolder is { } folder && File.Exists(Path.Combine(folder, Path.GetFileName(name)))
+            ? await File.ReadAllBytesAsync(Path.Combine(folder, Path.GetFileName(name)), cancellationToken)
+            : null;
+
+    /// <summary>The bytes of a stored rendition, or null when the store no longer has it.</summary>
+    public async Task<byte[]?> ReadVariantAsync(ScreenshotFile file, CancellationToken cancellationToken = default)
+    {
+        if (!store.Exists(file.FileName)) return null;
+        await using var stream = store.Open(file.FileName);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
+    /// <summary>
+    /// After a screenshot was removed or redacted again (and committed): deletes its old files unless
+    /// another screenshot uses the same bytes — names are content hashes, so two uploads of one image share them.
+    /// </summary>
+    public async Task DeleteUnusedAsync(AppDbContext db, IEnumerable<string> fileNames, string? originalName)
+    {
+        foreach (var name in fileNames.Distinct())
+            if (!await db.ScreenshotFiles.AnyAsync(f => f.FileName == name))
+                await store.DeleteAsync(name);
+        if (originalName is not null && OriginalsFolder is { } folder && !await db.Screenshots.AnyAsync(s => s.OriginalFileName == originalName))
+            File.Delete(Path.Combine(folder, Path.GetFileName(originalName)));
+    }
 
     private static async Task<string> StoreAsync(string folder, byte[] bytes, string extension, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ public sealed record ImageVariant(string ContentType, string Extension, int Widt
 
 public sealed record ProcessedImage(int Width, int Height, long PerceptualHash, IReadOnlyList<ImageVariant> Variants);
 
+/// <summary>An upload checked and decoded: the upright sRGB pixels as a lossless, metadata-free PNG, kept private until redacted.</summary>
+public sealed record StagedImage(int Width, int Height, long PerceptualHash, byte[] Png);
+
 /// <summary>Limits that apply before any pixel is decoded (Media section of the settings).</summary>
 public sealed class MediaOptions
 {
@@ -22,6 +25,8 @@ public sealed class MediaOptions
     public int[] Widths { get; set; } = [480, 960, 1600];
     /// <summary>When set, unredacted uploads are kept here (outside the public media folder) for legal holds.</summary>
     public string? KeepOriginalsPath { get; set; }
+    /// <summary>Uploads waiting for redaction longer than this are deleted (they hold unredacted pixels).</summary>
+    public int StagingHours { get; set; } = 24;
 }
 
 /// <summary>
@@ -36,6 +41,9 @@ public sealed class ScreenshotProcessor(MediaOptions options)
     private static readonly SemaphoreSlim slots = new(Environment.ProcessorCount);
 
     public static string? Unavailable => Vips.Problem;
+
+    /// <summary>Why images cannot be processed, or null; tests replace it to see the site without libvips.</summary>
+    internal Func<string?> Availability { get; init; } = () => Vips.Problem;
 
     /// <summary>What the bytes are, from their signature (never from a file name or declared type).</summary>
     public static ImageFormat? Sniff(ReadOnlySpan<byte> bytes)
@@ -55,24 +63,70 @@ public sealed class ScreenshotProcessor(MediaOptions options)
 
     /// <param name="fileName">The uploaded name, when there is one: an image extension that contradicts the bytes is refused,
     /// because such a file was usually renamed by hand and the editor should know what they are publishing.</param>
-    public async Task<ProcessedImage> ProcessAsync(byte[] bytes, IReadOnlyList<Redaction> redactions, string? fileName = null, CancellationToken cancellationToken = default)
-    {
-        if (Vips.Problem is { } problem) throw new MediaUnavailableException(problem);
-        if (bytes.Length == 0) throw new MediaRejectedException("The file is empty.");
-        if (bytes.Length > options.MaxUploadBytes)
-            throw new MediaRejectedException($"The file is {bytes.Length / 1048576.0:0.0} MB; the limit is {options.MaxUploadBytes / 1048576.0:0.#} MB.");
-        var format = Sniff(bytes) ?? throw new MediaRejectedException("This is not a PNG, JPEG, WebP, GIF or HEIC image. SVG and other formats are not accepted.");
-        if (FormatOfName(fileName) is { } named && named != format)
-            throw new MediaRejectedException($"The file is named {Path.GetExtension(fileName)} but it is a {format} image. Export it again or correct the name.");
+    public Task<ProcessedImage> ProcessAsync(byte[] bytes, IReadOnlyList<Redaction> redactions, string? fileName = null, CancellationToken cancellationToken = default) =>
+        RunAsync(Check(bytes, fileName), cancellationToken, format =>
+        {
+            var image = Decode(bytes, format);
+            var hash = PerceptualHash.Compute(image.Pixels, image.Width, image.Height, image.Bands);
+            foreach (var redaction in redactions) Redact(image.Pixels, image.Width, image.Height, image.Bands, redaction);
+            return Variants(image, hash);
+        });
 
+    /// <summary>
+    /// Checks and decodes an upload into the private copy an editor redacts before anything is public:
+    /// upright, sRGB, every byte of metadata gone, lossless (so redacting and re-encoding later loses nothing).
+    /// </summary>
+    public Task<StagedImage> StageAsync(byte[] bytes, string? fileName = null, CancellationToken cancellationToken = default) =>
+        RunAsync(Check(bytes, fileName), cancellationToken, format =>
+        {
+            var image = Decode(bytes, format);
+            return new StagedImage(image.Width, image.Height, PerceptualHash.Compute(image.Pixels, image.Width, image.Height, image.Bands), EncodePng(image));
+        });
+
+    /// <summary>Burns redactions into a staged PNG (one of ours: no size limit, it is already decoded once).</summary>
+    public Task<byte[]> RedactStagedAsync(byte[] png, IReadOnlyList<Redaction> redactions, CancellationToken cancellationToken = default) =>
+        RunAsync(ImageFormat.Png, cancellationToken, format =>
+        {
+            var image = Decode(png, format);
+            foreach (var redaction in redactions) Redact(image.Pixels, image.Width, image.Height, image.Bands, redaction);
+            return EncodePng(image);
+        });
+
+    /// <summary>The public renditions of a staged PNG, whose hash the caller already has.</summary>
+    public Task<ProcessedImage> PublishStagedAsync(byte[] png, long perceptualHash, CancellationToken cancellationToken = default) =>
+        RunAsync(ImageFormat.Png, cancellationToken, format => Variants(Decode(png, format), perceptualHash));
+
+    /// <summary>Everything decided before a pixel is decoded: emptiness, size, type from the bytes, a name that contradicts them.</summary>
+    private ImageFormat Check(byte[] bytes, string? fileName)
+    {
+        if (Availability() is { } problem) throw new MediaUnavailableException(problem);
+        if (bytes.Length == 0) throw new MediaRejectedException(MediaProblem.Empty, "The file is empty.");
+        if (bytes.Length > options.MaxUploadBytes)
+            throw new MediaRejectedException(MediaProblem.TooLarge,
+                $"The file is {bytes.Length / 1048576.0:0.0} MB; the limit is {options.MaxUploadBytes / 1048576.0:0.#} MB.",
+                Megabytes(bytes.Length), Megabytes(options.MaxUploadBytes));
+        var format = Sniff(bytes) ?? throw new MediaRejectedException(MediaProblem.NotAnImage,
+            "This is not a PNG, JPEG, WebP, GIF or HEIC image. SVG and other formats are not accepted.");
+        if (FormatOfName(fileName) is { } named && named != format)
+            throw new MediaRejectedException(MediaProblem.Renamed,
+                $"The file is named {Path.GetExtension(fileName)} but it is a {format} image. Export it again or correct the name.",
+                Path.GetExtension(fileName)!, format.ToString());
+        return format;
+    }
+
+    public static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<T> RunAsync<T>(ImageFormat format, CancellationToken cancellationToken, Func<ImageFormat, T> work)
+    {
+        if (Availability() is { } problem) throw new MediaUnavailableException(problem);
         await slots.WaitAsync(cancellationToken);
         try
         {
-            return Process(bytes, format, redactions);
+            return work(format);
         }
         catch (VipsException e)
         {
-            throw new MediaRejectedException($"The image could not be read ({e.Message}). It may be truncated or damaged.");
+            throw new MediaRejectedException(MediaProblem.Unreadable, $"The image could not be read ({e.Message}). It may be truncated or damaged.");
         }
         finally
         {
@@ -80,7 +134,10 @@ public sealed class ScreenshotProcessor(MediaOptions options)
         }
     }
 
-    private unsafe ProcessedImage Process(byte[] bytes, ImageFormat format, IReadOnlyList<Redaction> redactions)
+    /// <summary>Upright 8-bit sRGB pixels, one or more bands per pixel.</summary>
+    private sealed record Decoded(byte[] Pixels, int Width, int Height, int Bands);
+
+    private unsafe Decoded Decode(byte[] bytes, ImageFormat format)
     {
         fixed (byte* data = bytes)
         {
@@ -89,42 +146,54 @@ public sealed class ScreenshotProcessor(MediaOptions options)
             var loader = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Vips.vips_foreign_find_load_buffer(data, (nuint)bytes.Length)) ?? "";
             Vips.TakeError();
             if (!loader.Contains(LoaderName(format), StringComparison.OrdinalIgnoreCase))
-                throw new MediaRejectedException(format == ImageFormat.Heic
-                    ? "HEIC images cannot be read on this server; export the screenshot as PNG or JPEG."
-                    : $"The file starts like a {format} image but cannot be read as one.");
+                throw format == ImageFormat.Heic
+                    ? new MediaRejectedException(MediaProblem.HeicUnsupported, "HEIC images cannot be read on this server; export the screenshot as PNG or JPEG.")
+                    : new MediaRejectedException(MediaProblem.Disguised, $"The file starts like a {format} image but cannot be read as one.", format.ToString());
 
             // Opening reads only the header: the pixel limit applies before anything is decoded.
             using var header = Vips.Check(Vips.vips_image_new_from_buffer(data, (nuint)bytes.Length, "[fail=true]", IntPtr.Zero));
             if ((long)header.Width * header.Height > options.MaxPixels)
-                throw new MediaRejectedException($"The image is {header.Width} × {header.Height} pixels; the limit is {options.MaxPixels / 1_000_000.0:0.#} megapixels.");
+                throw new MediaRejectedException(MediaProblem.TooManyPixels,
+                    $"The image is {header.Width} × {header.Height} pixels; the limit is {options.MaxPixels / 1_000_000.0:0.#} megapixels.",
+                    header.Width, header.Height, (options.MaxPixels / 1_000_000.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
 
             using var upright = Vips.Check(Vips.vips_autorot(header, out var rotated, IntPtr.Zero), rotated);
             using var srgb = ToSrgb(upright);
             var (pixels, width, height, bands) = ReadPixels(srgb);
-
-            var hash = PerceptualHash.Compute(pixels, width, height, bands);
-            foreach (var redaction in redactions) Redact(pixels, width, height, bands, redaction);
-            var hasAlpha = bands == 4 && HasTransparency(pixels);
-
-            VipsImage clean;
-            fixed (byte* p = pixels)
-                clean = Vips.Check(Vips.vips_image_new_from_memory_copy(p, (nuint)pixels.Length, width, height, bands, Vips.FormatUchar));
-            using (clean)
-            {
-                var variants = new List<ImageVariant>();
-                foreach (var target in TargetWidths(width))
-                {
-                    using var resized = target == width ? null
-                        : Vips.Check(Vips.vips_resize(clean, out var output, (double)target / width, IntPtr.Zero), output);
-                    var sized = resized ?? clean;
-                    variants.Add(Encode(sized, "image/webp", ".webp", ".webp[Q=80,strip]"));
-                    variants.Add(hasAlpha
-                        ? Encode(sized, "image/png", ".png", ".png[compression=6,strip]")
-                        : Encode(sized, "image/jpeg", ".jpg", ".jpg[Q=85,optimize_coding,strip]"));
-                }
-                return new ProcessedImage(width, height, hash, variants);
-            }
+            return new Decoded(pixels, width, height, bands);
         }
+    }
+
+    private static unsafe VipsImage FromPixels(Decoded image)
+    {
+        fixed (byte* p = image.Pixels)
+            return Vips.Check(Vips.vips_image_new_from_memory_copy(p, (nuint)image.Pixels.Length, image.Width, image.Height, image.Bands, Vips.FormatUchar));
+    }
+
+    /// <summary>Fast deflate: the staged copy lives minutes, on the server's own disk.</summary>
+    private static byte[] EncodePng(Decoded image)
+    {
+        using var clean = FromPixels(image);
+        return Encode(clean, "image/png", ".png", ".png[compression=1,strip]").Bytes;
+    }
+
+    /// <summary>WebP plus a JPEG (PNG when there is transparency) at each width, from pixels copied into a fresh image: no metadata can follow.</summary>
+    private ProcessedImage Variants(Decoded image, long hash)
+    {
+        var hasAlpha = image.Bands == 4 && HasTransparency(image.Pixels);
+        using var clean = FromPixels(image);
+        var variants = new List<ImageVariant>();
+        foreach (var target in TargetWidths(image.Width))
+        {
+            using var resized = target == image.Width ? null
+                : Vips.Check(Vips.vips_resize(clean, out var output, (double)target / image.Width, IntPtr.Zero), output);
+            var sized = resized ?? clean;
+            variants.Add(Encode(sized, "image/webp", ".webp", ".webp[Q=80,strip]"));
+            variants.Add(hasAlpha
+                ? Encode(sized, "image/png", ".png", ".png[compression=6,strip]")
+                : Encode(sized, "image/jpeg", ".jpg", ".jpg[Q=85,optimize_coding,strip]"));
+        }
+        return new ProcessedImage(image.Width, image.Height, hash, variants);
     }
 
     /// <summary>Widths to produce for an image <paramref name="width"/> pixels wide: never upscaled.</summary>
@@ -243,6 +312,14 @@ public static class PerceptualHash
 
     public static int Distance(long a, long b) => BitOperations.PopCount((ulong)(a ^ b));
 
+    /// <summary>
+    /// Close in Hamming distance, and sharing more edges (set bits) than they differ in. A set bit is an
+    /// edge between two cells; flat areas give zeros. Screenshots are mostly flat, so two unrelated ones
+    /// with few edges are close in distance alone — a near-blank image would "match" every sparse chat.
+    /// </summary>
+    public static bool AreSimilar(long a, long b) =>
+        Distance(a, b) is var distance && distance <= SimilarDistance && BitOperations.PopCount((ulong)(a & b)) > distance;
+
     public static long Compute(byte[] pixels, int width, int height, int bands)
     {
         const int columns = 9, rows = 8;
@@ -274,8 +351,15 @@ public static class PerceptualHash
     }
 }
 
-/// <summary>An upload or content image we refuse, with a message meant for the editor.</summary>
-public sealed class MediaRejectedException(string message) : Exception(message);
+/// <summary>Why an upload is refused; the back-office shows Media.Error.{problem} in the editor's language.</summary>
+public enum MediaProblem { Empty, TooLarge, NotAnImage, Renamed, Disguised, TooManyPixels, Unreadable, HeicUnsupported }
+
+/// <summary>An upload or content image we refuse. The message is English (logs, content import); <see cref="Values"/> fill the localized one.</summary>
+public sealed class MediaRejectedException(MediaProblem problem, string message, params object[] values) : Exception(message)
+{
+    public MediaProblem Problem { get; } = problem;
+    public IReadOnlyList<object> Values { get; } = values;
+}
 
 /// <summary>Image processing is not available on this machine (libvips missing).</summary>
 public sealed class MediaUnavailableException(string message) : Exception(message);

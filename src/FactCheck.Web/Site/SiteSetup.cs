@@ -33,6 +33,9 @@ public static class SiteSetup
         // Public media files; several instances share them by mounting one folder at {DataPath}/media.
         services.AddSingleton<IMediaStore>(new LocalMediaStore(Path.Combine(dataPath, "media")));
         services.AddSingleton<MediaLibrary>();
+        // Uploads wait privately for their redactions; abandoned ones are deleted hourly.
+        services.AddSingleton<ScreenshotStaging>();
+        services.AddHostedService<StagingCleanup>();
         services.AddScoped<ContentImporter>();
         // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.
         services.AddSingleton<SearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres

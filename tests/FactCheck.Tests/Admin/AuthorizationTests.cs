@@ -33,6 +33,12 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "POST admin/advisories/{id:guid}/preview-links", "POST admin/advisories/{id:guid}/preview-links/{linkId:int}/revoke",
         "GET admin/advisories/{id:guid}/revisions", "GET admin/advisories/{id:guid}/revisions/{number:int}",
         "GET admin/advisories/{id:guid}/revisions/compare",
+        "GET admin/advisories/{id:guid}/screenshots/new", "POST admin/advisories/{id:guid}/screenshots",
+        "GET admin/advisories/{id:guid}/screenshots/staged/{token}", "POST admin/advisories/{id:guid}/screenshots/staged/{token}",
+        "GET admin/advisories/{id:guid}/screenshots/staged/{token}/image",
+        "GET admin/advisories/{id:guid}/screenshots/{shotId:int}", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}",
+        "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/move", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/delete",
+        "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/redact",
         "GET admin/account", "POST admin/account/password", "GET admin/account/two-factor", "POST admin/account/two-factor",
         "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];

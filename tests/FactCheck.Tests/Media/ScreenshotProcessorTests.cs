@@ -139,36 +139,26 @@ public class ScreenshotProcessorTests
     [Fact]
     public async Task Near_duplicates_are_recognised_and_unrelated_screenshots_are_not()
     {
-        var chat = TestImages.Png(720, 1280, ChatScreenshot(seed: 1));
+        var chat = TestImages.Png(720, 1280, TestImages.Chat(seed: 1));
         var original = (await processor.ProcessAsync(chat, [])).PerceptualHash;
 
         // The same screenshot resized and recompressed (as it travels through messengers)…
         var recompressed = (await processor.ProcessAsync(chat, [])).Variants.Single(v => v.Width == 480 && v.ContentType == "image/jpeg").Bytes;
         var copy = (await processor.ProcessAsync(recompressed, [])).PerceptualHash;
         // …slightly cropped (status bar cut off)…
-        var cropped = (await processor.ProcessAsync(TestImages.Png(720, 1240, (x, y) => ChatScreenshot(seed: 1)(x, y + 40)), [])).PerceptualHash;
+        var cropped = (await processor.ProcessAsync(TestImages.Png(720, 1240, (x, y) => TestImages.Chat(seed: 1)(x, y + 40)), [])).PerceptualHash;
         // …and a different conversation in the same chat app.
-        var unrelated = (await processor.ProcessAsync(TestImages.Png(720, 1280, ChatScreenshot(seed: 2)), [])).PerceptualHash;
+        var unrelated = (await processor.ProcessAsync(TestImages.Png(720, 1280, TestImages.Chat(seed: 2)), [])).PerceptualHash;
 
         Assert.InRange(PerceptualHash.Distance(original, copy), 0, PerceptualHash.SimilarDistance);
         Assert.InRange(PerceptualHash.Distance(original, cropped), 0, PerceptualHash.SimilarDistance);
         Assert.True(PerceptualHash.Distance(original, unrelated) > PerceptualHash.SimilarDistance,
             $"unrelated screenshots are {PerceptualHash.Distance(original, unrelated)} bits apart");
-    }
-
-    /// <summary>A chat app look: a header bar, then message bubbles whose sizes and sides depend on the seed.</summary>
-    private static TestImages.Paint ChatScreenshot(int seed)
-    {
-        var random = new Random(seed);
-        var bubbles = Enumerable.Range(0, 9).Select(i => (Top: 120 + i * 125, Height: random.Next(50, 110), Left: random.Next(2) == 0, Width: random.Next(250, 560))).ToArray();
-        return (x, y) =>
-        {
-            if (y < 90) return (7, 94, 84);
-            foreach (var b in bubbles)
-                if (y >= b.Top && y < b.Top + b.Height && (b.Left ? x >= 20 && x < 20 + b.Width : x >= 700 - b.Width && x < 700))
-                    return b.Left ? ((byte)255, (byte)255, (byte)255) : ((byte)220, (byte)248, (byte)198);
-            return (236, 229, 221);
-        };
+        Assert.True(PerceptualHash.AreSimilar(original, copy) && PerceptualHash.AreSimilar(original, cropped));
+        Assert.False(PerceptualHash.AreSimilar(original, unrelated));
+        // A nearly blank image has no edges: it is not "similar" to every sparse chat screenshot.
+        var blank = (await processor.ProcessAsync(TestImages.Png(720, 1280, (_, _) => (236, 229, 221)), [])).PerceptualHash;
+        Assert.False(PerceptualHash.AreSimilar(original, blank));
     }
 
     [Fact]

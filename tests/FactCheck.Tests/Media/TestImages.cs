@@ -12,6 +12,21 @@ internal static class TestImages
     /// <summary>A colourful pattern with no black pixels, so any redaction is visible everywhere.</summary>
     public static (byte, byte, byte) Pattern(int x, int y) => ((byte)(128 + x * 7 % 128), (byte)(128 + y * 5 % 128), (byte)(200 - (x + y) % 50));
 
+    /// <summary>A chat app look: a header bar, then message bubbles whose sizes and sides depend on the seed.</summary>
+    public static Paint Chat(int seed)
+    {
+        var random = new Random(seed);
+        var bubbles = Enumerable.Range(0, 9).Select(i => (Top: 120 + i * 125, Height: random.Next(50, 110), Left: random.Next(2) == 0, Width: random.Next(250, 560))).ToArray();
+        return (x, y) =>
+        {
+            if (y < 90) return (7, 94, 84);
+            foreach (var b in bubbles)
+                if (y >= b.Top && y < b.Top + b.Height && (b.Left ? x >= 20 && x < 20 + b.Width : x >= 700 - b.Width && x < 700))
+                    return b.Left ? ((byte)255, (byte)255, (byte)255) : ((byte)220, (byte)248, (byte)198);
+            return (236, 229, 221);
+        };
+    }
+
     public static byte[] Png(int width, int height, Paint paint)
     {
         var raw = new byte[(width * 3 + 1) * height];

@@ -108,6 +108,8 @@ internal sealed class ScreenshotConfiguration : IEntityTypeConfiguration<Screens
         screenshot.Property(s => s.Caption).HasMaxLength(1000);
         screenshot.HasMany(s => s.Files).WithOne().HasForeignKey(f => f.ScreenshotId).OnDelete(DeleteBehavior.Cascade);
         screenshot.Property(s => s.OriginalFileName).HasMaxLength(100);
+        // Covers the similar-screenshot scan (SQLite adds the row id), so it never reads the text columns.
+        screenshot.HasIndex(s => new { s.PerceptualHash, s.AdvisoryId });
         screenshot.Ignore(s => s.Fallback);
         screenshot.Ignore(s => s.Fallbacks);
         screenshot.Ignore(s => s.WebP);

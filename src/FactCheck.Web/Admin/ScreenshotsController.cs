@@ -1,0 +1,340 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace FactCheck;
+
+/// <summary>
+/// /admin/advisories/{id}/screenshots: upload, redact, and look after an advisory's screenshots.
+/// An upload is checked and decoded, then staged privately (<see cref="ScreenshotStaging"/>) with the
+/// screenshots it resembles; the editor marks rectangles to hide and only then are the public renditions
+/// made. Whoever may edit the advisory may do all of this (Contributors: drafts and advisories in review).
+/// Every change that reaches the advisory goes through <see cref="AdvisoryWorkflow.ChangeScreenshotsAsync"/>.
+/// </summary>
+[Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}/screenshots")]
+public sealed class ScreenshotsController(
+    AppDbContext db, AdvisoryWorkflow workflow, ScreenshotProcessor processor, ScreenshotStaging staging, MediaLibrary library,
+    MediaOptions options, IStringLocalizer<SharedResource> text) : BackOfficeController
+{
+    private const int MaxTextLength = 1000;
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(Guid id, string? problem)
+    {
+        if (await EditableAsync(id) is not { } advisory) return Refused(id);
+        var errors = new FormErrors();
+        if (problem == "too-large") errors.Add("File", string.Format(CultureInfo.CurrentCulture, text["Media.Error.RequestTooLarge"], ScreenshotProcessor.Megabytes(options.MaxUploadBytes)));
+        return FormPage(advisory, null, null, null, errors);
+    }
+
+    [HttpPost(""), UploadLimits]
+    public async Task<IActionResult> Upload(Guid id, IFormFile? file, string? altText, string? caption, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is not { } advisory) return Refused(id);
+        var errors = CheckTexts(altText, caption);
+        if (file is null || file.Length == 0) errors.Add("File", text["Media.Error.Empty"]);
+        if (errors.Any) return FormPage(advisory, null, altText, caption, errors, StatusCodes.Status400BadRequest);
+
+        byte[] bytes;
+        using (var buffer = new MemoryStream((int)file!.Length))
+        {
+            await file.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+        StagedImage image;
+        try
+        {
+            image = await processor.StageAsync(bytes, file.FileName, cancellationToken);
+        }
+        catch (MediaRejectedException e)
+        {
+            errors.Add("File", string.Format(CultureInfo.CurrentCulture, text[$"Media.Error.{e.Problem}"], [.. e.Values]));
+            return FormPage(advisory, null, altText, caption, errors, e.Problem switch
+            {
+                MediaProblem.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                MediaProblem.NotAnImage or MediaProblem.Renamed or MediaProblem.Disguised or MediaProblem.HeicUnsupported => StatusCodes.Status415UnsupportedMediaType,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            });
+        }
+        catch (MediaUnavailableException)
+        {
+            errors.Add("File", text["Media.Error.Unavailable"]);
+            return FormPage(advisory, null, altText, caption, errors, StatusCodes.Status503ServiceUnavailable);
+        }
+        var staged = await staging.CreateAsync(id, null, altText!.Trim(), Blank(caption), image, [], bytes, cancellationToken);
+        return RedirectToStaged(staged);
+    }
+
+    [HttpGet("staged/{token}")]
+    public async Task<IActionResult> Staged(Guid id, string token, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is not { } advisory) return Refused(id);
+        if (await staging.FindAsync(id, token, cancellationToken) is not { } staged) return StagedGone();
+        return await StagedPageAsync(advisory, staged, staged.AltText, staged.Caption, new RedactionForm(), new FormErrors());
+    }
+
+    /// <summary>The private image, only to those who may edit the advisory, never cached (BackOfficeController).</summary>
+    [HttpGet("staged/{token}/image")]
+    public async Task<IActionResult> StagedImage(Guid id, string token, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is null) return Refused(id);
+        if (await staging.FindAsync(id, token, cancellationToken) is not { } staged) return StagedGone();
+        return File(await staging.ReadImageAsync(staged, cancellationToken), "image/png");
+    }
+
+    /// <summary>One form, three buttons: apply the rectangle, add the screenshot to the advisory (applying a rectangle still typed), or discard.</summary>
+    [HttpPost("staged/{token}")]
+    public async Task<IActionResult> Staged(Guid id, string token, string? command, string? altText, string? caption, RedactionForm redaction, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is not { } advisory) return Refused(id);
+        if (await staging.FindAsync(id, token, cancellationToken) is not { } staged) return StagedGone();
+        if (command == "discard")
+        {
+            staging.Delete(staged.Token);
+            return Redirect($"/admin/advisories/{id}#screenshots");
+        }
+
+        var errors = command == "publish" ? CheckTexts(altText, caption) : new FormErrors();
+        var rectangle = redaction.ToRedaction(staged.Width, staged.Height);
+        if (rectangle is null && (command == "redact" || !redaction.IsEmpty)) errors.Add("Redaction", text["Admin.Screenshots.Error.Rectangle"]);
+        if (errors.Any) return await StagedPageAsync(advisory, staged, altText, caption, redaction, errors, StatusCodes.Status400BadRequest);
+
+        if (rectangle is not null)
+            staged = await staging.RedactedAsync(staged,
+                await processor.RedactStagedAsync(await staging.ReadImageAsync(staged, cancellationToken), [rectangle], cancellationToken), rectangle, cancellationToken);
+        if (command != "publish")
+        {
+            // What was typed meanwhile survives the round trip.
+            await staging.TextChangedAsync(staged, altText?.Trim() ?? "", Blank(caption), cancellationToken);
+            return RedirectToStaged(staged);
+        }
+        return await PublishAsync(staged, altText!.Trim(), Blank(caption), cancellationToken);
+    }
+
+    /// <summary>Makes the public renditions of the staged image and attaches them, as a new screenshot or in place of the one redacted again.</summary>
+    private async Task<IActionResult> PublishAsync(StagedUpload staged, string altText, string? caption, CancellationToken cancellationToken)
+    {
+        var image = await processor.PublishStagedAsync(await staging.ReadImageAsync(staged, cancellationToken), staged.PerceptualHash, cancellationToken);
+        var files = await library.StoreVariantsAsync(image, cancellationToken);
+        var original = staged.Replaces is null ? await library.KeepOriginalAsync(await staging.ReadOriginalAsync(staged, cancellationToken), cancellationToken) : null;
+        var replaced = new List<string>();
+        var outcome = await workflow.ChangeScreenshotsAsync(staged.AdvisoryId, CurrentActor, CanPublish,
+            staged.Replaces is null ? AuditAction.ScreenshotAdded : AuditAction.ScreenshotRedacted, advisory =>
+            {
+                var shot = staged.Replaces is { } replaces ? advisory.Screenshots.FirstOrDefault(s => s.Id == replaces) : new Screenshot
+                {
+                    Position = advisory.Screenshots.Count, PerceptualHash = staged.PerceptualHash, OriginalFileName = original,
+                };
+                if (shot is null) return Task.FromResult<string?>(null);
+                if (shot.Id == 0) advisory.Screenshots.Add(shot);
+                replaced.AddRange(shot.Files.Select(f => f.FileName));
+                shot.AltText = altText;
+                shot.Caption = caption;
+                shot.Width = image.Width;
+                shot.Height = image.Height;
+                shot.Redactions = staged.Redactions.Count > 0 ? ScreenshotStaging.ToJson(staged.Redactions) : null;
+                shot.Files = files;
+                return Task.FromResult<string?>($"{altText} ({staged.Redactions.Count} redactions)");
+            });
+        if (outcome != Outcome.Done)
+        {
+            await library.DeleteUnusedAsync(db, files.Select(f => f.FileName), original);
+            return outcome == Outcome.NotAllowed ? Forbid() : StagedGone();
+        }
+        staging.Delete(staged.Token);
+        await library.DeleteUnusedAsync(db, replaced, null);
+        return Redirect($"/admin/advisories/{staged.AdvisoryId}?done={(staged.Replaces is null ? "screenshot-added" : "screenshot-redacted")}#screenshots");
+    }
+
+    [HttpGet("{shotId:int}")]
+    public async Task<IActionResult> EditTexts(Guid id, int shotId)
+    {
+        if (await EditableAsync(id) is not { } advisory) return Refused(id);
+        if (await ShotAsync(id, shotId) is not { } shot) return NotFoundPage();
+        return FormPage(advisory, shot, shot.AltText, shot.Caption, new FormErrors());
+    }
+
+    [HttpPost("{shotId:int}")]
+    public async Task<IActionResult> SaveTexts(Guid id, int shotId, string? altText, string? caption)
+    {
+        if (await EditableAsync(id) is not { } advisory) return Refused(id);
+        var errors = CheckTexts(altText, caption);
+        if (errors.Any)
+            return await ShotAsync(id, shotId) is { } shot ? FormPage(advisory, shot, altText, caption, errors, StatusCodes.Status400BadRequest) : NotFoundPage();
+        return await ChangedAsync(id, AuditAction.ScreenshotEdited, "screenshot-saved", advisory =>
+        {
+            if (advisory.Screenshots.FirstOrDefault(s => s.Id == shotId) is not { } shot) return null;
+            shot.AltText = altText!.Trim();
+            shot.Caption = Blank(caption);
+            return shot.AltText;
+        });
+    }
+
+    /// <summary>Earlier or later on the page: swaps places with its neighbour.</summary>
+    [HttpPost("{shotId:int}/move")]
+    public Task<IActionResult> Move(Guid id, int shotId, string? direction) =>
+        ChangedAsync(id, AuditAction.ScreenshotMoved, "screenshot-moved", advisory =>
+        {
+            var ordered = advisory.Screenshots.OrderBy(s => s.Position).ToList();
+            var index = ordered.FindIndex(s => s.Id == shotId);
+            var other = index + (direction == "up" ? -1 : 1);
+            if (index < 0 || direction is not ("up" or "down")) return null;
+            if (other >= 0 && other < ordered.Count) (ordered[index].Position, ordered[other].Position) = (ordered[other].Position, ordered[index].Position);
+            return $"{ordered[index].AltText}: {direction}";
+        });
+
+    [HttpPost("{shotId:int}/delete")]
+    public async Task<IActionResult> Delete(Guid id, int shotId)
+    {
+        Screenshot? removed = null;
+        var result = await ChangedAsync(id, AuditAction.ScreenshotRemoved, "screenshot-removed", advisory =>
+        {
+            removed = advisory.Screenshots.FirstOrDefault(s => s.Id == shotId);
+            if (removed is null) return null;
+            advisory.Screenshots.Remove(removed);
+            db.Screenshots.Remove(removed);
+            return removed.AltText;
+        });
+        if (removed is not null) await library.DeleteUnusedAsync(db, removed.Files.Select(f => f.FileName), removed.OriginalFileName);
+        return result;
+    }
+
+    /// <summary>
+    /// Redacts a screenshot again. From the kept original when the desk keeps them (its earlier rectangles
+    /// are burnt in again first, so nothing once hidden comes back), otherwise from the largest public
+    /// rendition — already redacted, at most 1600 px wide, one more generation of lossy coding.
+    /// </summary>
+    [HttpPost("{shotId:int}/redact")]
+    public async Task<IActionResult> RedactAgain(Guid id, int shotId, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is null) return Refused(id);
+        if (await ShotAsync(id, shotId) is not { } shot) return NotFoundPage();
+        var earlier = ScreenshotStaging.FromJson(shot.Redactions);
+        try
+        {
+            StagedImage image;
+            if (await library.ReadOriginalAsync(shot.OriginalFileName, cancellationToken) is { } original)
+            {
+                image = await processor.StageAsync(original, cancellationToken: cancellationToken);
+                if (earlier.Count > 0) image = image with { Png = await processor.RedactStagedAsync(image.Png, earlier, cancellationToken) };
+            }
+            else if (shot.Fallback is { } largest && await library.ReadVariantAsync(largest, cancellationToken) is { } rendition)
+            {
+                image = await processor.StageAsync(rendition, cancellationToken: cancellationToken);
+                // The record of what was hidden stays true in the rendition's own pixels.
+                var scale = (double)image.Width / shot.Width;
+                earlier = earlier.Select(r => new Redaction((int)(r.X * scale), (int)(r.Y * scale), (int)Math.Ceiling(r.Width * scale), (int)Math.Ceiling(r.Height * scale), r.Style)).ToList();
+            }
+            else return NotFoundPage();
+            var staged = await staging.CreateAsync(id, shot.Id, shot.AltText, shot.Caption, image with { PerceptualHash = shot.PerceptualHash }, earlier, null, cancellationToken);
+            return RedirectToStaged(staged);
+        }
+        catch (Exception e) when (e is MediaRejectedException or MediaUnavailableException)
+        {
+            return Message(StatusCodes.Status503ServiceUnavailable, text["Admin.Screenshots.Title"], text["Media.Error.Unavailable"]);
+        }
+    }
+
+    private async Task<IActionResult> ChangedAsync(Guid id, AuditAction action, string done, Func<Advisory, string?> change)
+    {
+        var outcome = await workflow.ChangeScreenshotsAsync(id, CurrentActor, CanPublish, action, advisory => Task.FromResult(change(advisory)));
+        return outcome switch
+        {
+            Outcome.Done => Redirect($"/admin/advisories/{id}?done={done}#screenshots"),
+            Outcome.NotAllowed => Forbid(),
+            _ => NotFoundPage(),
+        };
+    }
+
+    private FormErrors CheckTexts(string? altText, string? caption)
+    {
+        var errors = new FormErrors();
+        var alt = altText?.Trim() ?? "";
+        if (alt.Length == 0) errors.Add("AltText", text["Admin.Screenshots.Error.AltRequired"]);
+        foreach (var (field, value) in new[] { ("AltText", alt), ("Caption", caption?.Trim() ?? "") })
+        {
+            if (value.Length > MaxTextLength) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], MaxTextLength));
+            else if (value.Any(char.IsControl)) errors.Add(field, text["Admin.Editor.Error.Control"]);
+        }
+        return errors;
+    }
+
+    /// <summary>The advisory, when it exists and the signed-in person may change it.</summary>
+    private async Task<Advisory?> EditableAsync(Guid id)
+    {
+        var advisory = await db.Advisories.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
+        return advisory is not null && AdvisoryWorkflow.MayEdit(advisory, CanPublish) ? advisory : null;
+    }
+
+    /// <summary>404 for an advisory that does not exist, 403 for one this person may not change.</summary>
+    private IActionResult Refused(Guid id) => db.Advisories.Any(a => a.Id == id) ? Forbid() : NotFoundPage();
+
+    private Task<Screenshot?> ShotAsync(Guid id, int shotId) =>
+        db.Screenshots.AsNoTracking().Include(s => s.Files).FirstOrDefaultAsync(s => s.Id == shotId && s.AdvisoryId == id);
+
+    private ViewResult FormPage(Advisory advisory, Screenshot? existing, string? altText, string? caption, FormErrors errors, int status = StatusCodes.Status200OK)
+    {
+        Response.StatusCode = status;
+        return View("Form", new ScreenshotFormPage
+        {
+            Title = string.Format(CultureInfo.CurrentCulture, text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title),
+            AdvisoryId = advisory.Id, ContentLanguage = advisory.SiteLanguage, Existing = existing, AsksForFile = existing is null,
+            AltText = altText, Caption = caption, Errors = errors, MaxUploadBytes = options.MaxUploadBytes,
+        });
+    }
+
+    private async Task<IActionResult> StagedPageAsync(Advisory advisory, StagedUpload staged, string? altText, string? caption,
+        RedactionForm redaction, FormErrors errors, int status = StatusCodes.Status200OK)
+    {
+        Response.StatusCode = status;
+        return View("Staged", new StagedScreenshotPage
+        {
+            Title = string.Format(CultureInfo.CurrentCulture, text["Admin.Screenshots.RedactTitle"], advisory.Title),
+            Staged = staged, ContentLanguage = advisory.SiteLanguage,
+            Similar = await SimilarScreenshots.FindAsync(db, staged.PerceptualHash, advisory.Id, HttpContext.RequestAborted),
+            AltText = altText, Caption = caption, Redaction = redaction, Errors = errors,
+        });
+    }
+
+    private RedirectResult RedirectToStaged(StagedUpload staged) =>
+        Redirect($"/admin/advisories/{staged.AdvisoryId}/screenshots/staged/{staged.Token}");
+
+    private ViewResult StagedGone() => Message(StatusCodes.Status404NotFound, text["Admin.Screenshots.Title"], text["Admin.Screenshots.StagedGone"]);
+
+    private ViewResult NotFoundPage() => Message(StatusCodes.Status404NotFound, text["Admin.NotFound.Title"], text["Admin.NotFound.Text"]);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>
+/// Request limits for uploads, from Media:MaxUploadBytes: the server accepts twice the limit plus room for
+/// the form, so a file a little too big is read whole and refused with its size and the editor's text kept,
+/// instead of the connection being cut mid-upload. The form is read here, before the antiforgery check
+/// (order 1000) reads it; a body beyond even that is sent back to the upload page with the limit.
+/// </summary>
+public sealed class UploadLimitsAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+{
+    public int Order => 900;
+
+    public static long RequestBytes(MediaOptions options) => options.MaxUploadBytes * 2 + 1024 * 1024;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        var limit = RequestBytes(http.RequestServices.GetRequiredService<MediaOptions>());
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+        if (!http.Request.HasFormContentType) return;
+        try
+        {
+            await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        {
+            context.Result = new RedirectResult(http.Request.Path.Value!.TrimEnd('/') + "/new?problem=too-large");
+        }
+    }
+}

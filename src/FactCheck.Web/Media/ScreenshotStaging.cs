@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck;
+
+/// <summary>
+/// An upload waiting for its redactions: the metadata-free PNG the editor marks up, and what they typed.
+/// <paramref name="Replaces"/> is set when an existing screenshot is being redacted again.
+/// </summary>
+public sealed record StagedUpload(
+    string Token, Guid AdvisoryId, int? Replaces, string AltText, string? Caption,
+    int Width, int Height, long PerceptualHash, List<Redaction> Redactions, bool HasOriginal, DateTime CreatedAt);
+
+/// <summary>
+/// The private waiting room between upload and publication, in {DataPath}/staging (never served as
+/// static files; the back-office streams the image to editors who may edit the advisory). Each upload
+/// is {token}.png (upright, sRGB, no metadata, redactions burnt in as they are applied), {token}.json,
+/// and {token}.original — the bytes as uploaded — only when Media:KeepOriginalsPath is set. Tokens are
+/// 128 random bits. Stale uploads (an editor who closed the tab) are deleted by <see cref="CleanUp"/>.
+/// </summary>
+public sealed class ScreenshotStaging(IOptions<SiteOptions> site, MediaOptions options, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public string Folder => Path.Combine(site.Value.DataPath, "staging");
+
+    public async Task<StagedUpload> CreateAsync(Guid advisoryId, int? replaces, string altText, string? caption, StagedImage image,
+        IReadOnlyList<Redaction> earlier, byte[]? original, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Folder);
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var keepOriginal = original is not null && options.KeepOriginalsPath is { Length: > 0 };
+        var staged = new StagedUpload(token, advisoryId, replaces, altText, caption, image.Width, image.Height, image.PerceptualHash,
+            [.. earlier], keepOriginal, clock.GetUtcNow().UtcDateTime);
+        await File.WriteAllBytesAsync(PathOf(token, ".png"), image.Png, cancellationToken);
+        if (keepOriginal) await File.WriteAllBytesAsync(PathOf(token, ".original"), original!, cancellationToken);
+        await SaveAsync(staged, cancellationToken);
+        return staged;
+    }
+
+    /// <summary>The staged upload for this advisory, or null (unknown, expired, malformed token, or another advisory's).</summary>
+    public async Task<StagedUpload?> FindAsync(Guid advisoryId, string? token, CancellationToken cancellationToken = default)
+    {
+        if (!IsToken(token) || !File.Exists(PathOf(token!, ".json")) || !File.Exists(PathOf(token!, ".png"))) return null;
+        try
+        {
+            var staged = JsonSerializer.Deserialize<StagedUpload>(await File.ReadAllTextAsync(PathOf(token!, ".json"), cancellationToken), json);
+            return staged?.AdvisoryId == advisoryId ? staged : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
+        }
+    }
+
+    public Task<byte[]> ReadImageAsync(StagedUpload staged, CancellationToken cancellationToken = default) =>
+        File.ReadAllBytesAsync(PathOf(staged.Token, ".png"), cancellationToken);
+
+    public async Task<byte[]?> ReadOriginalAsync(StagedUpload staged, CancellationToken cancellationToken = default) =>
+        staged.HasOriginal && File.Exists(PathOf(staged.Token, ".original")) ? await File.ReadAllBytesAsync(PathOf(staged.Token, ".original"), cancellationToken) : null;
+
+    /// <summary>Replaces the staged image with its redacted version and records the rectangle.</summary>
+    public async Task<StagedUpload> RedactedAsync(StagedUpload staged, byte[] png, Redaction redaction, CancellationToken cancellationToken = default)
+    {
+        var temporary = PathOf(staged.Token, ".png.tmp");
+        await File.WriteAllBytesAsync(temporary, png, cancellationToken);
+        File.Move(temporary, PathOf(staged.Token, ".png"), overwrite: true);
+        var updated = staged with { Redactions = [.. staged.Redactions, redaction] };
+        await SaveAsync(updated, cancellationToken);
+        return updated;
+    }
+
+    public Task<StagedUpload> TextChangedAsync(StagedUpload staged, string altText, string? caption, CancellationToken cancellationToken = default) =>
+        SaveAsync(staged with { AltText = altText, Caption = caption }, cancellationToken);
+
+    public void Delete(string token)
+    {
+        if (!IsToken(token)) return;
+        foreach (var extension in new[] { ".png", ".json", ".original", ".png.tmp" }) File.Delete(PathOf(token, extension));
+    }
+
+    /// <summary>Deletes staged uploads older than Media:StagingHours; returns how many files went.</summary>
+    public int CleanUp()
+    {
+        if (!Directory.Exists(Folder)) return 0;
+        var cutoff = clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(options.StagingHours);
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc >= cutoff) continue;
+            try { file.Delete(); deleted++; } catch (IOException) { /* being written right now: next round */ }
+        }
+        return deleted;
+    }
+
+    public static string ToJson(IReadOnlyList<Redaction> redactions) => JsonSerializer.Serialize(redactions, json);
+
+    public static List<Redaction> FromJson(string? value) =>
+        string.IsNullOrEmpty(value) ? [] : JsonSerializer.Deserialize<List<Redaction>>(value, json) ?? [];
+
+    private async Task<StagedUpload> SaveAsync(StagedUpload staged, CancellationToken cancellationToken)
+    {
+        await File.WriteAllTextAsync(PathOf(staged.Token, ".json"), JsonSerializer.Serialize(staged, json), cancellationToken);
+        return staged;
+    }
+
+    private static bool IsToken(string? token) => token is { Length: 32 } && token.All(char.IsAsciiHexDigitLower);
+
+    private string PathOf(string token, string extension) => Path.Combine(Folder, token + extension);
+}
+
+/// <summary>Deletes abandoned staged uploads every hour (they hold unredacted pixels, so they must not linger).</summary>
+public sealed class StagingCleanup(ScreenshotStaging staging, ILogger<StagingCleanup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        do
+        {
+            try
+            {
+                if (staging.CleanUp() is > 0 and var count) logger.LogInformation("Deleted {Count} stale staged upload files", count);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Cleaning the staging folder failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
