@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -22,12 +23,12 @@ public sealed class AdvisoriesController(
     }
 
     [HttpGet("/" + Lang)]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
     public Task<IActionResult> Home(string lang) =>
         ListAsync(SiteLanguage.Find(lang)!, new ListFilter(null, null, null), 1, isHome: true);
 
     [HttpGet("/" + Lang + "/advisories")]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = ["verdict", "platform", "tag", "page"])]
     public Task<IActionResult> List(string lang, string? verdict, string? platform, string? tag, string? page)
     {
         var language = SiteLanguage.Find(lang)!;
@@ -90,7 +91,7 @@ public sealed class AdvisoriesController(
     }
 
     [HttpGet("/" + Lang + "/advisories/{slug}")]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
     public async Task<IActionResult> Show(string lang, string slug)
     {
         var language = SiteLanguage.Find(lang)!;
