@@ -41,6 +41,9 @@ public sealed class PublicResponses(RequestDelegate next)
             && !response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
             response.Headers.CacheControl = PublicCaching.CacheControl;
+            // Compression adds this only when the request offered a coding; a CDN must know it always matters.
+            if (!response.Headers.Vary.Any(v => v!.Contains(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase)))
+                response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
             if (StringValues.IsNullOrEmpty(response.Headers.ETag) && response.StatusCode == StatusCodes.Status200OK)
                 response.Headers.ETag = ETagOf(buffer);
             if (response.StatusCode == StatusCodes.Status200OK && IsNotModified(context.Request, response.Headers.ETag))
