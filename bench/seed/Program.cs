@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 // Usage: seed <data folder> <advisories>
 // Creates {data}/factcheck.db with the real schema, the default rating scale, N synthetic advisories
 // (bench/search/Corpus.cs) and the full-text index, then prints shell variables naming the URLs
-// bench/run loads: one published Arabic advisory, a deep list page, a search and a known phone number.
+// bench/run loads: a published Arabic advisory, a deep list page, a search and a known phone number.
 var folder = Path.GetFullPath(args[0]);
 var count = int.Parse(args[1], CultureInfo.InvariantCulture);
 Directory.CreateDirectory(folder);
@@ -29,14 +29,17 @@ await using (var db = new AppDbContext(options))
     await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
     var arabic = db.PublishedAdvisories.Where(a => a.Language == "ar");
     var published = await arabic.CountAsync();
-    // The advisory in the middle of the Arabic list: neither the newest nor the oldest.
-    var slug = await arabic.OrderBy(a => a.PublishedAt).Skip(published / 2).Select(a => a.Slug).FirstAsync();
-    var phone = facts.Indicators.First(i => i.Type == IndicatorType.Phone && i.Language == "ar").Raw;
-    Console.Error.WriteLine($"seeded {count:N0} advisories ({indexed:N0} published, {published:N0} in Arabic)");
-    Console.WriteLine($"ADVISORY_PATH='/ar/advisories/{slug}'");
+    // The advisory in the middle of the Arabic list (neither the newest nor the oldest) and its neighbour.
+    var slugs = await arabic.OrderBy(a => a.PublishedAt).Skip(published / 2).Take(2).Select(a => a.Slug).ToListAsync();
+    var phones = facts.Indicators.Where(i => i.Type == IndicatorType.Phone && i.Language == "ar").Take(2).Select(i => i.Raw).ToList();
     // Nine tenths of the way down the Arabic list, as a crawler or a patient reader gets there.
-    Console.WriteLine($"LIST_PATH='/ar/advisories?page={Math.Max(1, published / 20 * 9 / 10)}'");
-    Console.WriteLine($"SEARCH_PATH='/ar/search?q={Uri.EscapeDataString(corpus.MiddleWord("ar") + " " + corpus.MiddleWord("ar"))}'");
-    Console.WriteLine($"CHECK_PATH='/ar/check?q={Uri.EscapeDataString(phone)}'");
+    var deepPage = Math.Max(1, published / 20 * 9 / 10);
+    string Search() => "/ar/search?q=" + Uri.EscapeDataString(corpus.MiddleWord("ar") + " " + corpus.MiddleWord("ar"));
+    Console.Error.WriteLine($"seeded {count:N0} advisories ({indexed:N0} published, {published:N0} in Arabic)");
+    // What bench/run loads, and a second URL of each kind for timing one uncached render after warm-up.
+    Console.WriteLine($"ADVISORY_PATH='/ar/advisories/{slugs[0]}' ADVISORY_OTHER='/ar/advisories/{slugs[1]}'");
+    Console.WriteLine($"LIST_PATH='/ar/advisories?page={deepPage}' LIST_OTHER='/ar/advisories?page={deepPage - 1}'");
+    Console.WriteLine($"SEARCH_PATH='{Search()}' SEARCH_OTHER='{Search()}'");
+    Console.WriteLine($"CHECK_PATH='/ar/check?q={Uri.EscapeDataString(phones[0])}' CHECK_OTHER='/ar/check?q={Uri.EscapeDataString(phones[1])}'");
 }
 SqliteConnection.ClearAllPools();
