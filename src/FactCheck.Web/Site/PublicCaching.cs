@@ -78,6 +78,9 @@ public static class PublicCaching
         // antiforgery token in every back-office form) leaks the secret through its length.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(BackOfficeSetup.PathBase),
             branch => branch.UseResponseCompression());
+        // Not MapStaticAssets: it serves what the SDK found in the project's own wwwroot at build time
+        // (Microsoft.NET.Sdk.StaticWebAssets.targets fixes that folder), and ours sits at the repository
+        // root. asp-append-version gives the same fingerprinted, immutable URLs; compression is dynamic.
         var versions = app.Services.GetRequiredService<IFileVersionProvider>();
         app.UseStaticFiles(new StaticFileOptions
         {
