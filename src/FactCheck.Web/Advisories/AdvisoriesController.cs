@@ -58,8 +58,8 @@ public sealed class AdvisoriesController(
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new { a.Id, a.Title, a.Summary, a.Language, a.Slug, a.Kind, a.Rating, a.Severity, PublishedAt = a.PublishedAt!.Value })
             .ToListAsync();
-        // The cards' platforms in a second query by id: projected inside the page query, they made SQLite
-        // build the platform lists of every advisory in the language before paging (seconds at 100,000).
+        // The cards' platforms in a second query by id: projected inside the page query, they let SQLite
+        // materialize the whole AdvisoryPlatforms join on every request (found by bench/search, bench/README.md).
         var ids = cards.Select(c => c.Id).ToList();
         var platformsOf = (await db.Advisories.Where(a => ids.Contains(a.Id))
                 .SelectMany(a => a.Platforms, (a, p) => new { a.Id, p.Name }).ToListAsync())

@@ -149,6 +149,19 @@ public class OutputCachingTests(BackOfficeSite site) : IClassFixture<BackOfficeS
     }
 
     [Fact]
+    public async Task Imported_content_shows_on_the_next_request()
+    {
+        // This site starts without the sample content; no test here publishes in English.
+        var reader = site.Client();
+        Assert.DoesNotContain("/en/advisories/", await reader.GetStringAsync("/en/"));
+
+        using (var scope = site.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync()).Imported > 0);
+
+        Assert.Contains("/en/advisories/", await reader.GetStringAsync("/en/"));
+    }
+
+    [Fact]
     public async Task Lists_vary_by_language_and_filter()
     {
         var reader = site.Client();
