@@ -50,11 +50,15 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>A client that does not follow redirects, so tests see the status codes readers' browsers get.</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>Runs code against the site's own database.</summary>
+    /// <summary>
+    /// Runs code against the site's own database (SQLite, or PostgreSQL in the second test run). What it writes is shown from the
+    /// next request on, as after the real write paths (they tell <see cref="PublicContent"/> once committed).
+    /// </summary>
     public async Task WithDatabaseAsync(Func<AppDbContext, Task> action)
     {
-        using var scope = Services.CreateScope();
-        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        using (var scope = Services.CreateScope())
+            await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        await Services.GetRequiredService<PublicContent>().ChangedAsync();
     }
 
     /// <summary>Stores an advisory (published in Arabic unless <paramref name="configure"/> says otherwise) and indexes it for search.</summary>

@@ -340,12 +340,13 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     private void Audit(AuditAction action, Advisory advisory, Actor actor, string? detail = null) =>
         audit.Add(action, AuditLog.Describe(advisory), detail, actorName: actor.Id is null ? actor.Name : null);
 
-    /// <summary>Writes the change, lets <see cref="PublishingEvents"/> act inside the same transaction, commits.</summary>
+    /// <summary>Writes the change, lets <see cref="PublishingEvents"/> act inside the same transaction, commits, tells it.</summary>
     private async Task CommitAsync(IDbContextTransaction transaction, Advisory advisory)
     {
         await db.SaveChangesAsync();
         await events.AdvisoryChangedAsync(advisory);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await events.AdvisoryCommittedAsync();
     }
 }

@@ -5,13 +5,21 @@ namespace FactCheck;
 /// schedule, edit, correct, withdraw, delete, restore — and the scheduler's publishing).
 /// <see cref="AdvisoryWorkflow"/> calls it for every change, after the change is written with
 /// SaveChanges and before the transaction commits, so the search index commits or rolls back
-/// together with the change. Keep it the only call site.
+/// together with the change; then, once committed, <see cref="AdvisoryCommittedAsync"/>.
+/// Keep it the only call site.
 /// </summary>
-public sealed class PublishingEvents(AppDbContext db, SearchIndex search)
+public sealed class PublishingEvents(AppDbContext db, SearchIndex search, PublicContent publicContent)
 {
     /// <summary>The advisory's content or status changed; <paramref name="advisory"/> holds the saved state.</summary>
     public Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default) =>
         search.UpdateAsync(db, advisory, cancellationToken);
+
+    /// <summary>
+    /// The change is committed: cached public pages and feeds are dropped, so the next request shows it.
+    /// Only after the commit — a reader arriving in between would otherwise cache the old rows again.
+    /// </summary>
+    public Task AdvisoryCommittedAsync(CancellationToken cancellationToken = default) =>
+        publicContent.ChangedAsync(cancellationToken);
 
     /// <summary>The advisory was deleted (only drafts that were never published can be).</summary>
     public Task AdvisoryDeletedAsync(Guid advisoryId, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -22,12 +23,12 @@ public sealed class AdvisoriesController(
     }
 
     [HttpGet("/" + Lang)]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
     public Task<IActionResult> Home(string lang) =>
         ListAsync(SiteLanguage.Find(lang)!, new ListFilter(null, null, null), 1, isHome: true);
 
     [HttpGet("/" + Lang + "/advisories")]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = ["verdict", "platform", "tag", "page"])]
     public Task<IActionResult> List(string lang, string? verdict, string? platform, string? tag, string? page)
     {
         var language = SiteLanguage.Find(lang)!;
@@ -52,12 +53,19 @@ public sealed class AdvisoriesController(
         var totalPages = Math.Max(1, (total + pageSize - 1) / pageSize);
         if (page > totalPages) return NotFound();
 
-        var items = await query
-            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
+        var cards = await query
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id) // one direction: IX_Advisories_Status_Language_PublishedAt_Id
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new AdvisoryCard(a.Title, a.Summary, "/" + a.Language + "/advisories/" + a.Slug, a.Kind, a.Rating, a.Severity,
-                a.PublishedAt!.Value, a.Platforms.OrderBy(p => p.Name).Select(p => p.Name).ToList()))
+            .Select(a => new { a.Id, a.Title, a.Summary, a.Language, a.Slug, a.Kind, a.Rating, a.Severity, PublishedAt = a.PublishedAt!.Value })
             .ToListAsync();
+        // The cards' platforms in a second query by id: projected inside the page query, they let SQLite
+        // materialize the whole AdvisoryPlatforms join on every request (found by bench/search, bench/README.md).
+        var ids = cards.Select(c => c.Id).ToList();
+        var platformsOf = (await db.Advisories.Where(a => ids.Contains(a.Id))
+                .SelectMany(a => a.Platforms, (a, p) => new { a.Id, p.Name }).ToListAsync())
+            .ToLookup(p => p.Id, p => p.Name);
+        var items = cards.Select(c => new AdvisoryCard(c.Title, c.Summary, $"/{c.Language}/advisories/{c.Slug}", c.Kind, c.Rating, c.Severity,
+            c.PublishedAt, platformsOf[c.Id].Order(StringComparer.Ordinal).ToList())).ToList();
 
         var heading = isHome ? text["Home.Heading"] : filter.IsEmpty ? text["List.Heading"] : text["List.FilteredHeading"];
         var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync();
@@ -90,7 +98,7 @@ public sealed class AdvisoriesController(
     }
 
     [HttpGet("/" + Lang + "/advisories/{slug}")]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
     public async Task<IActionResult> Show(string lang, string slug)
     {
         var language = SiteLanguage.Find(lang)!;

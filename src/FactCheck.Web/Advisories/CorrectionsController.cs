@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,7 +20,7 @@ public sealed class CorrectionsController(AppDbContext db, IStringLocalizer<Shar
     private const int PageSize = 50;
 
     [HttpGet("/{lang:" + SiteLanguage.RouteConstraint + "}/corrections")]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = ["page"])]
     public async Task<IActionResult> List(string lang, string? page)
     {
         var language = SiteLanguage.Find(lang)!;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck;
@@ -13,7 +14,7 @@ namespace FactCheck;
 public sealed partial class RatingStylesController(AppDbContext db) : Controller
 {
     [HttpGet("/verdicts.css")]
-    [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
     public async Task<IActionResult> Css()
     {
         var css = new StringBuilder();

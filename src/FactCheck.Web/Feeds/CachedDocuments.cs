@@ -12,12 +12,10 @@ namespace FactCheck;
 /// </summary>
 public static class CachedDocuments
 {
-    /// <summary>Short enough that a correction or withdrawal reaches subscribers within minutes.</summary>
-    public const int MaxAgeSeconds = 300;
-
     public static IActionResult CachedDocument(this ControllerBase controller, byte[] body, string contentType, DateTime lastModifiedUtc)
     {
-        controller.Response.Headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
+        // Short enough that a correction or withdrawal reaches subscribers within minutes.
+        controller.Response.Headers.CacheControl = PublicCaching.CacheControl;
         var hash = Convert.ToBase64String(SHA256.HashData(body))[..27].Replace('+', '-').Replace('/', '_');
         return new FileContentResult(body, contentType)
         {

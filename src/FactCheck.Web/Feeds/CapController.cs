@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
 /// <summary>CAP 1.2 documents for alert-kind advisories and the Atom index of the active ones (docs/feeds.md).</summary>
+[OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
 public sealed class CapController(CapAlerts alerts, IOptions<SiteOptions> site) : Controller
 {
     /// <summary>The latest message of an alert: Alert, then Update after each correction, Cancel once withdrawn.</summary>

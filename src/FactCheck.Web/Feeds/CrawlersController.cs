@@ -1,12 +1,14 @@
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
 /// <summary>/sitemap.xml (published pages only, with their language alternates) and /robots.txt pointing at it.</summary>
+[OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
 public sealed class CrawlersController(AppDbContext db, IOptions<SiteOptions> site, TimeProvider clock) : Controller
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -17,7 +19,6 @@ public sealed class CrawlersController(AppDbContext db, IOptions<SiteOptions> si
     {
         var baseUrl = AbsoluteUrls.BaseUrl(Request, site.Value);
         var robots = $"User-agent: *\nDisallow: /admin/\n\nSitemap: {baseUrl}/sitemap.xml\n";
-        Response.Headers.CacheControl = $"public, max-age={CachedDocuments.MaxAgeSeconds}";
         return Content(robots, "text/plain; charset=utf-8", Encoding.UTF8);
     }
 

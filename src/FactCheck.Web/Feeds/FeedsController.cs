@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
 /// <summary>RSS, Atom and JSON Feed per language, and per verdict, platform or tag within a language (docs/feeds.md).</summary>
+[OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
 public sealed class FeedsController(FeedBuilder feeds, IOptions<SiteOptions> site) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ namespace FactCheck;
 /// Every indicator of every published advisory as CSV and JSON, for blocklists and researchers.
 /// Values are the normalized ones (what lookups compare), not defanged: this is data for machines.
 /// </summary>
+[OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
 public sealed class IndicatorExportController(AppDbContext db, IOptions<SiteOptions> site, TimeProvider clock) : Controller
 {
     public const string CsvMediaType = "text/csv; charset=utf-8; header=present";

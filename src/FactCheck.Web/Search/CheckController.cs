@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
@@ -12,7 +13,7 @@ public sealed class CheckController(AppDbContext db, IStringLocalizer<SharedReso
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
     [HttpGet("/" + Lang + "/check")]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Queries, VaryByQueryKeys = ["q"])]
     public async Task<IActionResult> Check(string lang, string? q, CancellationToken cancellationToken)
     {
         var language = SiteLanguage.Find(lang)!;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public sealed class SearchController(
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
     [HttpGet("/" + Lang + "/search")]
-    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Queries, VaryByQueryKeys = ["q", "verdict", "platform", "kind", "all", "page"])]
     public async Task<IActionResult> Search(
         string lang, string? q, string? verdict, string? platform, string? kind, string? all, string? page, CancellationToken cancellationToken)
     {

@@ -42,6 +42,8 @@ public static class SiteSetup
             ? new PostgresSearchIndex()
             : new SqliteSearchIndex());
         services.AddFeeds();
+        // Output cache, HTTP caching headers, compression (Site/PublicCaching.cs).
+        services.AddPublicCaching();
 
         // No ResourcesPath: the .resx files sit beside SharedResource.cs, so their manifest name is FactCheck.SharedResource.
         services.AddLocalization();
@@ -63,9 +65,10 @@ public static class SiteSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<HeadRequests>();
-        app.UseStaticFiles();
-        app.UseMediaFiles();
         app.UseRouting();
+        // Output cache, cache headers and compression, then static files (so they are compressed too).
+        app.UsePublicCaching();
+        app.UseMediaFiles();
         app.UseRequestLocalization(LocalizationOptions());
         app.UseBackOffice();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +12,7 @@ namespace FactCheck;
 public sealed class MethodologyController(AppDbContext db, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("/{lang:" + SiteLanguage.RouteConstraint + "}/methodology")]
-    [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
     public async Task<IActionResult> Show(string lang, CancellationToken cancellationToken)
     {
         var language = SiteLanguage.Find(lang)!;

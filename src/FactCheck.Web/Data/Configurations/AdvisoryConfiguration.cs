@@ -18,7 +18,8 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<Advisory>
         advisory.Property(a => a.Version).IsConcurrencyToken();
 
         advisory.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
-        advisory.HasIndex(a => new { a.Status, a.Language, a.PublishedAt });
+        // Lists order by PublishedAt then Id, both descending: the index alone serves deep pages.
+        advisory.HasIndex(a => new { a.Status, a.Language, a.PublishedAt, a.Id });
         advisory.HasIndex(a => a.TranslationKey);
 
         advisory.HasOne(a => a.Rating).WithMany().HasForeignKey(a => a.RatingId).OnDelete(DeleteBehavior.Restrict);
