@@ -55,6 +55,17 @@ public class BackOfficeTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task The_back_office_on_the_plain_HTTP_address_moves_to_the_HTTPS_one()
+    {
+        var page = await site.NewBackOfficePageAsync("ar");
+        var response = await page.GotoAsync(site.BaseUrl.TrimEnd('/') + "/admin/sign-in?returnUrl=%2Fadmin");
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(new Uri(site.SecureBaseUrl).GetLeftPart(UriPartial.Authority) + "/admin/sign-in?returnUrl=%2Fadmin", page.Url);
+        Assert.True(await page.Locator("#email").IsVisibleAsync()); // the sign-in form, with its antiforgery token
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_editor_writes_an_Arabic_fact_check_previews_it_publishes_it_and_readers_see_it_right_to_left()
     {
         var email = await site.CreateEditorAsync(displayName: "سلمى المحررة");

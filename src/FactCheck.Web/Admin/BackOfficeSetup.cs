@@ -140,9 +140,10 @@ public static class BackOfficeSetup
         return builder;
     }
 
-    /// <summary>Authentication, then rate limiting (it reads the endpoint), then authorization.</summary>
+    /// <summary>HTTPS only, then authentication, then rate limiting (it reads the endpoint), then authorization.</summary>
     public static WebApplication UseBackOffice(this WebApplication app)
     {
+        app.UseMiddleware<BackOfficeHttps>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -162,7 +163,10 @@ public static class BackOfficeSetup
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
-            var baseUrl = site.PublicUrl?.TrimEnd('/') ?? app.Urls.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5000";
+            // The back-office needs HTTPS (BackOfficeHttps): the link names the server's HTTPS address when it has one.
+            var baseUrl = site.PublicUrl?.TrimEnd('/')
+                ?? (app.Urls.FirstOrDefault(u => u.StartsWith("https://", StringComparison.Ordinal)) ?? app.Urls.FirstOrDefault())?.TrimEnd('/')
+                ?? "https://localhost:5001";
             Console.WriteLine();
             Console.WriteLine("No back-office account exists yet. Create the first administrator here (the link works once):");
             Console.WriteLine($"  {baseUrl}{PathBase}/setup/{token}");

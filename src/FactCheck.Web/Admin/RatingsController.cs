@@ -43,7 +43,7 @@ public sealed class RatingPage : AdminPage
 /// the key cannot once created, because URLs, feeds, content files and structured data use it.
 /// </summary>
 [Route(BackOfficeSetup.PathBase + "/ratings"), Authorize(Policy = Can.Administer)]
-public sealed partial class RatingsController(AppDbContext db, AuditLog audit, IStringLocalizer<SharedResource> text) : BackOfficeController
+public sealed partial class RatingsController(AppDbContext db, AuditLog audit, PublicContent publicContent, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
     [HttpGet("")]
     public async Task<IActionResult> List(string? done) =>
@@ -74,6 +74,7 @@ public sealed partial class RatingsController(AppDbContext db, AuditLog audit, I
         db.Ratings.Add(rating);
         audit.Add(AuditAction.RatingCreated, $"rating {rating.Key}", Describe(rating));
         await db.SaveChangesAsync(); // the rating and its audit entry in one transaction
+        await publicContent.ChangedAsync(); // the methodology page and verdicts.css list the scale
         return Redirect("/admin/ratings?done=rating-saved");
     }
 
@@ -97,6 +98,8 @@ public sealed partial class RatingsController(AppDbContext db, AuditLog audit, I
         {
             audit.Add(AuditAction.RatingChanged, $"rating {rating.Key}", $"{before} → {Describe(rating)}");
             await db.SaveChangesAsync();
+            // Every page with a verdict shows its label and colour: readers see the change on their next request.
+            await publicContent.ChangedAsync();
         }
         return Redirect("/admin/ratings?done=rating-saved");
     }

@@ -67,10 +67,15 @@ public class RatingsTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         var (admin, _) = await site.SignedInAsync(EditorRoles.Admin);
         var id = 0;
         await site.WithDatabaseAsync(async db => id = (await db.Ratings.SingleAsync(r => r.Key == "unproven")).Id);
+        // Readers' pages and the verdict colours are in the output cache now; the change must still show at once.
+        Assert.DoesNotContain(".verdict-unproven{--verdict:#374151}", await site.Client().GetStringAsync("/verdicts.css"));
+        Assert.DoesNotContain("Not proven", await site.Client().GetStringAsync("/en/methodology"));
         var form = await Form.LoadAsync(admin, $"/admin/ratings/{id}");
         Assert.Null(form.Get("Key")); // shown, not posted
         form.Set("LabelEn", "Not proven").Set("Colour", "#374151").Add("Key", "renamed");
         Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(admin)).StatusCode);
+        Assert.Contains(".verdict-unproven{--verdict:#374151}", await site.Client().GetStringAsync("/verdicts.css"));
+        Assert.Contains("Not proven", await site.Client().GetStringAsync("/en/methodology"));
 
         await site.WithDatabaseAsync(async db =>
         {
