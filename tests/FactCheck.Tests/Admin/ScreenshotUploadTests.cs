@@ -146,7 +146,7 @@ public class ScreenshotUploadTests(BackOfficeSite site) : IClassFixture<BackOffi
         Assert.Contains("no-store", image.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var stagedBytes = await image.Content.ReadAsByteArrayAsync();
         Assert.DoesNotContain(ImageMetadataReader.ReadMetadata(new MemoryStream(stagedBytes)), d => d.Name.Contains("Exif", StringComparison.OrdinalIgnoreCase) || d.Name.Contains("GPS", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.Redirect, (await site.Client().GetAsync(imageUrl)).StatusCode); // anonymous: to the sign-in page
+        Assert.Equal(HttpStatusCode.Redirect, (await site.Browser().GetAsync(imageUrl)).StatusCode); // anonymous: to the sign-in page
 
         Assert.Equal(HttpStatusCode.Redirect, (await ScreenshotSteps.RedactAsync(client, staged, Box.X, Box.Y, Box.Width, Box.Height)).StatusCode);
         await ScreenshotSteps.AddAsync(client, staged);
