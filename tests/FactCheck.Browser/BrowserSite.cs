@@ -46,7 +46,7 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = true,
         });
-        return await context.NewPageAsync();
+        return await PageWithPatienceAsync(context);
     }
 
     // ---- Back-office (BackOfficeTests): an HTTPS port and editor accounts -------------------------
@@ -89,7 +89,7 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
             Locale = language,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        return await context.NewPageAsync();
+        return await PageWithPatienceAsync(context);
     }
 
     /// <summary>A new account in <paramref name="role"/>, signed in through the real form, on the HTTPS port.</summary>
@@ -103,6 +103,17 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.TrimEnd('/') == "/admin");
         return page;
+    }
+
+    /// <summary>
+    /// Playwright's 30 s default is for waiting on what a page does, not a measure of speed; a CI machine
+    /// with two loaded cores can take longer for a first, cold request. Speed is measured in bench/.
+    /// </summary>
+    private static async Task<IPage> PageWithPatienceAsync(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return await context.NewPageAsync();
     }
 
     public new async Task DisposeAsync()
