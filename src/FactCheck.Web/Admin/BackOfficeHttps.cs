@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
@@ -7,27 +5,28 @@ namespace FactCheck;
 /// <summary>
 /// The back-office only over HTTPS (outside Development): its cookies are Secure and antiforgery refuses
 /// to issue a token on plain HTTP, which would otherwise surface as a 500 from deep inside a form.
-/// A GET is sent on to the server's own HTTPS address when it has one (script/server listens on both);
-/// anything else is told, in the editor's language, why it was refused. Behind a proxy that terminates
-/// TLS, ASPNETCORE_FORWARDEDHEADERS_ENABLED makes such requests HTTPS (README, "Running at scale").
+/// The framework's HTTPS redirection sends a plain-HTTP request on to the server's own HTTPS address
+/// when it has one (script/server listens on both); this middleware, after it, tells the editor why
+/// anything that is still plain HTTP is refused, in their language. Behind a proxy that terminates TLS,
+/// ASPNETCORE_FORWARDEDHEADERS_ENABLED makes such requests HTTPS (README, "Running at scale").
 /// </summary>
-public sealed class BackOfficeHttps(RequestDelegate next, IServer server, IWebHostEnvironment environment)
+public sealed class BackOfficeHttps(RequestDelegate next)
 {
+    public static void Use(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment()) return;
+        app.UseWhen(context => BackOfficeLanguage.IsBackOfficePath(context.Request.Path), branch =>
+        {
+            branch.UseHttpsRedirection();
+            branch.UseMiddleware<BackOfficeHttps>();
+        });
+    }
+
     public async Task InvokeAsync(HttpContext context, IStringLocalizer<SharedResource> text)
     {
-        if (context.Request.IsHttps || environment.IsDevelopment() || !BackOfficeLanguage.IsBackOfficePath(context.Request.Path))
+        if (context.Request.IsHttps)
         {
             await next(context);
-            return;
-        }
-
-        var httpsPort = server.Features.Get<IServerAddressesFeature>()?.Addresses
-            .Select(address => Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri) ? uri : null)
-            .FirstOrDefault(uri => uri?.Scheme == Uri.UriSchemeHttps)?.Port;
-        if (httpsPort is { } port && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
-        {
-            var request = context.Request;
-            context.Response.Redirect($"https://{request.Host.Host}:{port}{request.PathBase}{request.Path}{request.QueryString}", permanent: false, preserveMethod: true);
             return;
         }
 

@@ -143,7 +143,7 @@ public static class BackOfficeSetup
     /// <summary>HTTPS only, then authentication, then rate limiting (it reads the endpoint), then authorization.</summary>
     public static WebApplication UseBackOffice(this WebApplication app)
     {
-        app.UseMiddleware<BackOfficeHttps>();
+        BackOfficeHttps.Use(app);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -71,6 +71,19 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
             _ => "",
         }))));
 
+    /// <summary>The endpoints that did not answer with a redirect to <paramref name="page"/> (sign-in or denied), described.</summary>
+    private static async Task<List<string>> NotSentToAsync(HttpClient client, string page, IEnumerable<(string Key, string Method, string Url)> endpoints)
+    {
+        var failures = new List<string>();
+        foreach (var (key, method, url) in endpoints)
+        {
+            var response = await SendAsync(client, method, url);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.AbsolutePath != page)
+                failures.Add($"{key} ({url}) answered {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        return failures;
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url) =>
         client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
         {
@@ -89,13 +102,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
     public async Task Every_back_office_endpoint_refuses_anonymous_requests()
     {
         var client = site.Browser();
-        var failures = new List<string>();
-        foreach (var (key, method, url) in BackOfficeEndpoints().Where(e => !OpenToAnyone.Contains(e.Key)))
-        {
-            var response = await SendAsync(client, method, url);
-            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.AbsolutePath is not "/admin/sign-in")
-                failures.Add($"{key} ({url}) answered {(int)response.StatusCode} {response.Headers.Location}");
-        }
+        var failures = await NotSentToAsync(client, "/admin/sign-in", BackOfficeEndpoints().Where(e => !OpenToAnyone.Contains(e.Key)));
         Assert.True(failures.Count == 0, "reachable without signing in:\n" + string.Join("\n", failures));
     }
 
@@ -103,13 +110,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
     public async Task Contributors_are_refused_everything_beyond_writing()
     {
         var (client, _) = await site.SignedInAsync(EditorRoles.Contributor);
-        var failures = new List<string>();
-        foreach (var (key, method, url) in BackOfficeEndpoints().Where(e => !OpenToAnyone.Contains(e.Key) && !OpenToContributors.Contains(e.Key)))
-        {
-            var response = await SendAsync(client, method, url);
-            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.AbsolutePath is not "/admin/denied")
-                failures.Add($"{key} ({url}) answered {(int)response.StatusCode} {response.Headers.Location}");
-        }
+        var failures = await NotSentToAsync(client, "/admin/denied", BackOfficeEndpoints().Where(e => !OpenToAnyone.Contains(e.Key) && !OpenToContributors.Contains(e.Key)));
         Assert.True(failures.Count == 0, "reachable by a Contributor:\n" + string.Join("\n", failures));
         // And the contributor is still signed in: the refusals were authorization, not a lost session.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
@@ -119,13 +120,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
     public async Task Editors_are_refused_the_admin_areas()
     {
         var (client, _) = await site.SignedInAsync(EditorRoles.Editor);
-        var failures = new List<string>();
-        foreach (var (key, method, url) in BackOfficeEndpoints().Where(e => IsAdminOnly(e.Key)))
-        {
-            var response = await SendAsync(client, method, url);
-            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.AbsolutePath is not "/admin/denied")
-                failures.Add($"{key} ({url}) answered {(int)response.StatusCode} {response.Headers.Location}");
-        }
+        var failures = await NotSentToAsync(client, "/admin/denied", BackOfficeEndpoints().Where(e => IsAdminOnly(e.Key)));
         Assert.True(failures.Count == 0, "reachable by an Editor:\n" + string.Join("\n", failures));
     }
 

@@ -129,27 +129,22 @@ public class SearchIndexTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains(advisory.Id, await FindAsync("withdrawnword"));
 
         // A withdrawal that rolls back leaves the index as it was.
-        await site.WithDatabaseAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var stored = await db.Advisories.SingleAsync(a => a.Id == advisory.Id);
-            stored.Status = AdvisoryStatus.Withdrawn;
-            await db.SaveChangesAsync();
-            await Index.UpdateAsync(db, stored);
-            await transaction.RollbackAsync();
-        });
+        await WithdrawAsync(commit: false);
         Assert.Contains(advisory.Id, await FindAsync("withdrawnword"));
 
-        await site.WithDatabaseAsync(async db =>
+        await WithdrawAsync(commit: true);
+        Assert.DoesNotContain(advisory.Id, await FindAsync("withdrawnword"));
+
+        Task WithdrawAsync(bool commit) => site.WithDatabaseAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var stored = await db.Advisories.SingleAsync(a => a.Id == advisory.Id);
             stored.Status = AdvisoryStatus.Withdrawn;
             await db.SaveChangesAsync();
             await Index.UpdateAsync(db, stored);
-            await transaction.CommitAsync();
+            if (commit) await transaction.CommitAsync();
+            else await transaction.RollbackAsync();
         });
-        Assert.DoesNotContain(advisory.Id, await FindAsync("withdrawnword"));
     }
 
     [Fact]
