@@ -153,8 +153,10 @@ public sealed class AdvisoryEditing(AppDbContext db, IStringLocalizer<SharedReso
         advisory.Claimant = Blank(form.Claimant);
         advisory.ClaimFirstSeen = ParseDate(form.ClaimFirstSeen);
         advisory.ClaimAppearances = AdvisoryForm.Lines(form.ClaimAppearances);
-        advisory.RatingId = Blank(form.Rating) is { } key ? (await db.Ratings.SingleAsync(r => r.Key == key)).Id : null;
-        advisory.Rating = null;
+        // Set the navigation, not only the key: the advisory may have been loaded with its rating, and EF's
+        // fix-up would null a changed key to match a stale navigation (a second save lost the verdict that way).
+        advisory.Rating = Blank(form.Rating) is { } key ? await db.Ratings.SingleAsync(r => r.Key == key) : null;
+        advisory.RatingId = advisory.Rating?.Id;
         advisory.Severity = Blank(form.Severity) is { } severity ? Enum.Parse<Severity>(severity) : null;
         advisory.Steps = AdvisoryForm.Lines(form.Steps);
 

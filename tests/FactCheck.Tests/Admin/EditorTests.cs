@@ -248,6 +248,32 @@ public class EditorTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         Assert.NotNull((await Html.ReadAsync(refused)).QuerySelector("#f-TranslationOf-error"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Saving_the_editor_again_without_changes_keeps_the_verdict(bool published)
+    {
+        var (editor, _) = await site.SignedInAsync(EditorRoles.Editor);
+        var id = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Rating", "scam"));
+        if (published) await EditorSteps.PressAsync(editor, id, "publish");
+
+        // Open the editor and press Save twice, changing nothing (a published advisory asks "minor edit?").
+        for (var round = 0; round < 2; round++)
+        {
+            var form = await Form.LoadAsync(editor, $"/admin/advisories/{id}", "#editor");
+            Assert.Equal("scam", form.Get("Rating"));
+            if (published) form.Set("ChangeKind", "minor");
+            var saved = await form.SubmitAsync(editor, ("command", "save"));
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await EditorSteps.Errors(saved));
+        }
+
+        await site.WithDatabaseAsync(async db =>
+        {
+            var advisory = await db.Advisories.Include(a => a.Rating).SingleAsync(a => a.Id == id);
+            Assert.Equal("scam", advisory.Rating?.Key);
+        });
+    }
+
     private async Task<int> CountAsync()
     {
         var count = 0;
