@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FactCheck;
 
 public sealed class AdminAdvisoryListPage : AdminPage
@@ -36,6 +38,17 @@ public sealed class EditorPage : AdminPage
     /// <summary>On a conflict: who saved meanwhile, and how their version differs from the form.</summary>
     public string? ConflictBy { get; init; }
     public IReadOnlyList<FieldDifference>? Conflict { get; init; }
+
+    /// <summary>The zone this editor last scheduled in (<see cref="EditorUser.ScheduleTimeZone"/>), or null.</summary>
+    public string? ScheduleTimeZone { get; init; }
+
+    /// <summary>When a scheduled advisory goes out, in the editor's zone ("2026-12-05 09:00 Europe/Kyiv"), and in UTC.</summary>
+    public (string Local, string Utc)? ScheduledTime =>
+        Saved?.ScheduledFor is not { } when ? null
+        : (ScheduleTimeZone is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) && zoneId != "UTC"
+              ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(when, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zoneId
+              : "",
+           when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
 
     public bool IsPublished => Saved?.Status == AdvisoryStatus.Published;
     public string PostPath => Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new";

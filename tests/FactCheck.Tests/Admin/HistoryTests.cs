@@ -146,7 +146,7 @@ public class HistoryTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
             // Nothing lost even if the page is closed: the rejected text is kept in the history.
             var kept = await db.AdvisoryRevisions.SingleAsync(r => r.AdvisoryId == id && r.Reason == RevisionReason.Conflict);
             Assert.Equal(secondUser.Id, kept.SavedById);
-            Assert.Equal("نص المحرر الثاني الذي يجب ألا يضيع", AdvisorySnapshot.FromJson(kept.Snapshot).Body);
+            Assert.Equal("نص المحرر الثاني الذي يجب ألا يضيع", AdvisoryContent.FromJson(kept.Snapshot).Body);
         });
 
         // Saving from the conflict page (now based on the current version) succeeds.

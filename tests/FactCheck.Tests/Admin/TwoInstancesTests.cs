@@ -87,6 +87,7 @@ public class TwoInstancesTests
             due.Add(await sites.First.AddAdvisoryAsync(a =>
             {
                 a.Status = AdvisoryStatus.Scheduled;
+            a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
                 a.PublishedAt = null;
                 a.ScheduledFor = DateTime.UtcNow;
             }));
@@ -129,6 +130,7 @@ public class TwoInstancesTests
         var advisory = await survivor.AddAdvisoryAsync(a =>
         {
             a.Status = AdvisoryStatus.Scheduled;
+            a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
             a.PublishedAt = null;
             a.ScheduledFor = DateTime.UtcNow;
         });

@@ -245,6 +245,7 @@ public class SchedulerTests(FastSchedulerSite site) : IClassFixture<FastSchedule
         var advisory = await site.AddAdvisoryAsync(a =>
         {
             a.Status = AdvisoryStatus.Scheduled;
+            a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
             a.PublishedAt = null;
             a.ScheduledFor = DateTime.UtcNow.AddSeconds(1);
         });
