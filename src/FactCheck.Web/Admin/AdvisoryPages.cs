@@ -12,6 +12,16 @@ public sealed class AdminAdvisoryListPage : AdminPage
     public int TotalPages { get; init; }
 }
 
+/// <summary>
+/// A text input of the advisory editor (Views/Admin/AdvisoryEditor/_TextField.cshtml). <paramref name="Rows"/> above
+/// zero makes it a textarea; <paramref name="ContentLanguage"/> marks text written in the advisory's language.
+/// </summary>
+public sealed record TextField(string Name, string Label, string? Value, int? MaxLength = null, int Rows = 0, string Dir = "auto",
+    bool ContentLanguage = true, bool Required = false, string? Hint = null, string Type = "text");
+
+/// <summary>A <see cref="TextField"/> on its editor page (for the page's errors and language).</summary>
+public sealed record EditorTextField(EditorPage Page, TextField Field);
+
 /// <summary>One field that differs between two versions of an advisory.</summary>
 public sealed record FieldDifference(string Field, string Before, string After, IReadOnlyList<DiffLine> Lines);
 

@@ -18,20 +18,21 @@ public sealed class ContentImporter(
     AppDbContext db, AdvisoryWriter writer, PublishingEvents events, MediaLibrary media, PublicContent publicContent,
     IStringLocalizer<SharedResource> text, IOptions<SiteOptions> site, TimeProvider clock, ILogger<ContentImporter> logger)
 {
-    public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken = default)
+    /// <summary>Imports <paramref name="folder"/> (an exported site, say), or Site:ContentPath.</summary>
+    public async Task<ImportReport> ImportAsync(string? folder = null, CancellationToken cancellationToken = default)
     {
-        var contentPath = site.Value.ContentPath;
-        var folder = Path.Combine(contentPath, "advisories");
+        var contentPath = folder ?? site.Value.ContentPath;
+        var advisories = Path.Combine(contentPath, "advisories");
         var errors = new List<ContentError>();
         var imported = 0;
-        if (!Directory.Exists(folder))
-            return new(0, [new(folder, 0, "the content folder does not exist")]);
+        if (!Directory.Exists(advisories))
+            return new(0, [new(advisories, 0, "the content folder does not exist")]);
 
         var reportBase = Path.GetDirectoryName(Path.GetFullPath(contentPath).TrimEnd(Path.DirectorySeparatorChar)) ?? contentPath;
-        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(advisories, "*.md").Order(StringComparer.Ordinal))
         {
             var name = Path.GetRelativePath(reportBase, path);
-            var fileErrors = await ImportFileAsync(name, path, cancellationToken);
+            var fileErrors = await ImportFileAsync(name, path, contentPath, cancellationToken);
             db.ChangeTracker.Clear();
             if (fileErrors.Count == 0) imported++;
             foreach (var error in fileErrors)
@@ -47,7 +48,7 @@ public sealed class ContentImporter(
         return new(imported, errors);
     }
 
-    private async Task<List<ContentError>> ImportFileAsync(string name, string path, CancellationToken cancellationToken)
+    private async Task<List<ContentError>> ImportFileAsync(string name, string path, string folder, CancellationToken cancellationToken)
     {
         var (file, parseError) = AdvisoryFile.Parse(name, await File.ReadAllTextAsync(path, cancellationToken));
         if (parseError is not null) return [parseError];
@@ -66,7 +67,7 @@ public sealed class ContentImporter(
         var forReaders = content.Status is AdvisoryStatus.Published or AdvisoryStatus.Scheduled or AdvisoryStatus.Withdrawn;
         var problems = AdvisoryRules.Check(content, forReaders);
         problems.AddRange(await writer.CheckAsync(facts.Id, content, slugTyped: true, ContentOrigin.ContentFile));
-        var contentPath = Path.GetFullPath(site.Value.ContentPath);
+        var contentPath = Path.GetFullPath(folder);
         foreach (var shot in content.Screenshots)
             if (!Path.GetFullPath(Path.Combine(contentPath, shot.Image)).StartsWith(contentPath, StringComparison.Ordinal))
                 errors.Add(file.Error("file", $"screenshot '{shot.Image}' is outside the content folder", shot.Image));

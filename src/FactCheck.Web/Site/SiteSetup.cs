@@ -137,7 +137,9 @@ public static class SiteSetup
                 using var scope = app.Services.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
                 await DefaultData.EnsureSeededAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-                var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
+                // "import" reads Site:ContentPath; "import <folder>" another folder, such as an export.
+                var folder = args.Length > 1 && !args[1].StartsWith('-') ? Path.GetFullPath(args[1]) : null;
+                var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(folder);
                 Console.WriteLine($"Imported {report.Imported} advisories.");
                 foreach (var error in report.Errors) Console.Error.WriteLine(error);
                 return report.Errors.Count == 0 ? 0 : 1;
