@@ -72,7 +72,7 @@ public sealed class AdvisoryEditorController(
         var result = await workflow.CreateAsync(form, CurrentActor);
         if (result.Outcome == Outcome.Done) return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", await EditorPageAsync(null, form.WithBlankRows(), errors: result.Errors));
+        return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors));
     }
 
     [HttpGet("{id:guid}")]
@@ -113,7 +113,7 @@ public sealed class AdvisoryEditorController(
                     conflictBy: result.CurrentBy ?? "?"));
             default:
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Edit", await EditorPageAsync(result.Advisory!, form.WithBlankRows(), errors: result.Errors));
+                return View("Edit", await EditorPageAsync(result.Advisory!, form.AsTyped(), errors: result.Errors));
         }
     }
 

@@ -212,6 +212,17 @@ public sealed class AdvisoryForm
         return this;
     }
 
+    /// <summary>
+    /// The form sent back with its errors: every row stays where it was typed (errors name rows by their
+    /// position, "Indicators[3].Value"), rows ticked for removal stay ticked, and one blank row follows.
+    /// </summary>
+    public AdvisoryForm AsTyped()
+    {
+        if (Indicators.Count == 0 || !Indicators[^1].IsBlank) Indicators.Add(new IndicatorRow());
+        if (Sources.Count == 0 || !Sources[^1].IsBlank) Sources.Add(new SourceRow());
+        return this;
+    }
+
     internal static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Splits a list typed one per line.</summary>

@@ -167,7 +167,8 @@ public sealed class AdvisoryFile
     public static string Write(AdvisoryContent content, FileFacts facts, Func<string, string> platformName)
     {
         static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        static string? Time(DateTime? time) => time?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        // Seconds as people write them; fractions only when stored (so that importing it again gives the very same time).
+        static string? Time(DateTime? time) => time?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
         var meta = new FrontMatter
         {
             Id = facts.Id.ToString(),

@@ -10,14 +10,16 @@ namespace FactCheck;
 /// </summary>
 public sealed class ContentExporter(AppDbContext db, MediaLibrary media)
 {
-    public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken = default)
+    /// <summary>Exports every advisory, or those of <paramref name="only"/>. Returns how many were written.</summary>
+    public async Task<int> ExportAsync(string folder, IReadOnlyCollection<Guid>? only = null, CancellationToken cancellationToken = default)
     {
         var advisories = Path.Combine(folder, "advisories");
         var screenshots = Path.Combine(folder, "screenshots");
         Directory.CreateDirectory(advisories);
         Directory.CreateDirectory(screenshots);
         var platformNames = await db.Platforms.ToDictionaryAsync(p => p.Key, p => p.Name, cancellationToken);
-        var ids = await db.Advisories.OrderBy(a => a.Language).ThenBy(a => a.Slug).Select(a => a.Id).ToListAsync(cancellationToken);
+        var ids = await db.Advisories.Where(a => only == null || only.Contains(a.Id))
+            .OrderBy(a => a.Language).ThenBy(a => a.Slug).Select(a => a.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             var advisory = await db.Advisories.AsNoTracking()
