@@ -40,7 +40,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(ContentRoot.Locate());
+        builder.UseContentRoot(RepositoryRoot.Path);
         builder.UseEnvironment("Production");
         builder.UseSetting("Site:DataPath", DataPath);
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);

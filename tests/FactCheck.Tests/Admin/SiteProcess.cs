@@ -79,7 +79,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = ContentRoot.Locate(),
+            WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -87,6 +87,8 @@ public sealed partial class SiteProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FactCheck.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        // The repository's appsettings.json, wwwroot/ and content/, as script/server runs it.
+        start.Environment["ASPNETCORE_CONTENTROOT"] = RepositoryRoot.Path;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Site__DataPath"] = dataPath;
