@@ -119,10 +119,13 @@ internal static class ProcessingBench
         var (vipsMs, vipsKb) = (Median(vips.Select(v => v.Milliseconds)), Median(vips.Select(v => (double)v.PeakKilobytes)));
 
         var rows = new List<string>();
-        foreach (var (engine, label, make) in new (string, string, Func<Task>)[]
+        // bench/images/run sets MALLOC_ARENA_MAX=2 as the systemd unit in README does; one row shows glibc's default.
+        var arenas = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX");
+        foreach (var (engine, label, make, environment) in new (string, string, Func<Task>, string?)[]
         {
-            ("netvips", "**NetVips 3.2 (ours)**", () => processor.ProcessAsync(bytes, [], input.Name)),
-            ("imagesharp", "ImageSharp 2.1.13", () => { ImageSharpRenditions.Make(bytes, processor); return Task.CompletedTask; }),
+            ("netvips", $"**NetVips 3.2 (ours)**, MALLOC_ARENA_MAX={arenas ?? "unset"}", () => processor.ProcessAsync(bytes, [], input.Name), arenas),
+            ("netvips", "NetVips 3.2 (ours), glibc's default arenas", () => processor.ProcessAsync(bytes, [], input.Name), null),
+            ("imagesharp", "ImageSharp 2.1.13", () => { ImageSharpRenditions.Make(bytes, processor); return Task.CompletedTask; }, arenas),
         })
         {
             Console.Error.WriteLine($"{input.Name}: {engine} in process…");
@@ -135,7 +138,7 @@ internal static class ProcessingBench
                 inProcess.Add(clock.Elapsed.TotalMilliseconds);
             }
             Console.Error.WriteLine($"{input.Name}: {engine} as a process…");
-            var whole = Enumerable.Range(0, runs).Select(_ => Timed.Run("dotnet", [self, "once", engine, input.Path])).ToList();
+            var whole = Enumerable.Range(0, runs).Select(_ => Timed.Run("dotnet", [self, "once", engine, input.Path], ("MALLOC_ARENA_MAX", environment))).ToList();
             var (inMs, wholeMs, kb) = (Median(inProcess), Median(whole.Select(o => o.Milliseconds)), Median(whole.Select(o => (double)o.PeakKilobytes)));
             rows.Add(FormattableString.Invariant($"| {input.Name} | {label} | {inMs:0} ms | {wholeMs:0} ms | {kb / 1024:0} MB | {inMs / vipsMs:0.00} / {wholeMs / vipsMs:0.00} | {kb / vipsKb:0.00} |"));
         }
@@ -177,9 +180,14 @@ internal static class ImageSharpRenditions
 /// <summary>Wall time of a child process, and its peak resident memory as /usr/bin/time -v reports it.</summary>
 internal sealed record Timed(double Milliseconds, long PeakKilobytes)
 {
-    public static Timed Run(string program, string[] arguments)
+    public static Timed Run(string program, string[] arguments, (string Name, string? Value)? environment = null)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
+        if (environment is var (name, value))
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         foreach (var argument in new[] { "-v", program }.Concat(arguments)) start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -92,18 +92,19 @@ public sealed class ScreenshotProcessor(MediaOptions options)
     public Task<ProcessedImage> ProcessAsync(byte[] bytes, IReadOnlyList<Redaction> redactions, string? fileName = null, CancellationToken cancellationToken = default) =>
         RunAsync(Check(bytes, fileName), cancellationToken, format =>
         {
-            var (width, height) = Open(bytes, format);
+            var header = Open(bytes, format);
             if (redactions.Count == 0)
             {
-                // Nothing to burn in at full size: shrink while decoding (a 4000 px JPEG is read at ½ or ¼ scale
-                // straight from its DCT coefficients) to the largest width we publish.
-                var thumbnail = Shrunk(bytes, Math.Min(width, options.Widths.Max()));
-                return Variants(thumbnail, Hash(thumbnail), width, height);
+                // Nothing to burn in at full size: decode straight at (about) the largest width we publish.
+                using var shrunk = Shrunk(bytes, format, header, Math.Min(header.Width, options.Widths.Max()));
+                return Variants(shrunk, Hash(shrunk), header.Width, header.Height);
             }
             var image = Decode(bytes);
-            var hash = Hash(image);
+            long hash;
+            using (var original = FromPixels(image)) hash = Hash(original);
             foreach (var redaction in redactions) Redact(image.Pixels, image.Width, image.Height, image.Bands, redaction);
-            return Variants(image, hash, width, height);
+            using var clean = FromPixels(image);
+            return Variants(clean, hash, header.Width, header.Height);
         });
 
     /// <summary>
@@ -115,7 +116,8 @@ public sealed class ScreenshotProcessor(MediaOptions options)
         {
             Open(bytes, format);
             var image = Decode(bytes);
-            return new StagedImage(image.Width, image.Height, Hash(image), EncodePng(image));
+            using var clean = FromPixels(image);
+            return new StagedImage(image.Width, image.Height, Hash(clean), EncodePng(clean));
         });
 
     /// <summary>Burns redactions into a staged PNG (one of ours: no size limit, it is already decoded once).</summary>
@@ -124,7 +126,8 @@ public sealed class ScreenshotProcessor(MediaOptions options)
         {
             var image = Decode(png);
             foreach (var redaction in redactions) Redact(image.Pixels, image.Width, image.Height, image.Bands, redaction);
-            return EncodePng(image);
+            using var clean = FromPixels(image);
+            return EncodePng(clean);
         });
 
     /// <summary>The public renditions of a staged PNG, whose hash the caller already has.</summary>
@@ -132,7 +135,8 @@ public sealed class ScreenshotProcessor(MediaOptions options)
         RunAsync(ImageFormat.Png, cancellationToken, _ =>
         {
             var image = Decode(png);
-            return Variants(image, perceptualHash, image.Width, image.Height);
+            using var clean = FromPixels(image);
+            return Variants(clean, perceptualHash, image.Width, image.Height);
         });
 
     /// <summary>Everything decided before a pixel is decoded: emptiness, size, type from the bytes, a name that contradicts them.</summary>
@@ -183,12 +187,15 @@ public sealed class ScreenshotProcessor(MediaOptions options)
     private static MediaRejectedException HeicUnsupported() =>
         new(MediaProblem.HeicUnsupported, "HEIC images cannot be read on this server; export the screenshot as PNG or JPEG.");
 
+    /// <summary>The upload's size as readers see it (orientation applied), and whether it is stored a quarter-turn from that.</summary>
+    private sealed record Header(int Width, int Height, bool QuarterTurn);
+
     /// <summary>
     /// Reads only the header: the loader libvips would pick must agree with the signature we sniffed (a PNG
     /// renamed .jpg is fine, bytes that only pretend to be one format are not), and the pixel limit applies
-    /// before anything is decoded. Returns the upright size.
+    /// before anything is decoded.
     /// </summary>
-    private (int Width, int Height) Open(byte[] bytes, ImageFormat format)
+    private Header Open(byte[] bytes, ImageFormat format)
     {
         var loader = Image.FindLoadBuffer(bytes) ?? "";
         if (!loader.Contains(LoaderName(format), StringComparison.OrdinalIgnoreCase))
@@ -203,7 +210,7 @@ public sealed class ScreenshotProcessor(MediaOptions options)
                 header.Width, header.Height, (options.MaxPixels / 1_000_000.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
         // EXIF orientations 5–8 turn the image a quarter.
         var quarterTurn = header.Contains("orientation") && header.Get("orientation") is int orientation && orientation >= 5;
-        return quarterTurn ? (header.Height, header.Width) : (header.Width, header.Height);
+        return quarterTurn ? new Header(header.Height, header.Width, true) : new Header(header.Width, header.Height, false);
     }
 
     /// <summary>Upright 8-bit sRGB pixels, one or more bands per pixel.</summary>
@@ -217,12 +224,29 @@ public sealed class ScreenshotProcessor(MediaOptions options)
         return ReadPixels(upright);
     }
 
-    /// <summary>Upright sRGB pixels at <paramref name="width"/>, decoded with shrink-on-load where the format has it (JPEG, WebP).</summary>
-    private static Decoded Shrunk(byte[] bytes, int width)
+    /// <summary>
+    /// The upload upright and sRGB at <paramref name="width"/>, held in libvips's memory. JPEG and WebP are
+    /// shrunk while decoding (a 4000 px JPEG is read at ½ scale straight from its DCT coefficients), then
+    /// resized exactly; the decode streams, so the full-size pixels never sit in memory at once.
+    /// </summary>
+    private static Image Shrunk(byte[] bytes, ImageFormat format, Header header, int width)
     {
-        // A height of libvips's largest coordinate makes the width the only constraint.
-        using var image = Image.ThumbnailBuffer(bytes, width, optionString: "fail_on=warning", height: 10_000_000, size: Enums.Size.Down);
-        return ReadPixels(image);
+        // Shrink-on-load by the largest factor that still leaves at least the wanted width.
+        var shrink = new[] { 8, 4, 2, 1 }.First(factor => factor == 1 || header.Width / factor >= width);
+        var loadOptions = format switch
+        {
+            ImageFormat.Jpeg => $"shrink={shrink}",
+            ImageFormat.WebP => FormattableString.Invariant($"scale={1.0 / shrink}"),
+            _ => "",
+        };
+        using var loaded = Image.NewFromBuffer(bytes, loadOptions, access: Enums.Access.Sequential, failOn: Enums.FailOn.Warning);
+        using var srgb = ToSrgb(loaded);
+        var loadedWidth = header.QuarterTurn ? srgb.Height : srgb.Width;
+        using var resized = loadedWidth == width ? null : srgb.Resize((double)width / loadedWidth);
+        using var decoded = (resized ?? srgb).CopyMemory();
+        // Turned after decoding, as rotating needs the whole image (now the small one); a quarter turn
+        // of an image in memory costs nothing until it is read.
+        return decoded.Autorot();
     }
 
     private static Decoded ReadPixels(Image image)
@@ -231,29 +255,36 @@ public sealed class ScreenshotProcessor(MediaOptions options)
         return new Decoded(srgb.WriteToMemory<byte>(), srgb.Width, srgb.Height, srgb.Bands);
     }
 
-    private static long Hash(Decoded image) => PerceptualHash.Compute(image.Pixels, image.Width, image.Height, image.Bands);
+    /// <summary>
+    /// The perceptual hash from a copy at most 480 px wide: the hash averages 72 cells, so nothing finer
+    /// matters, and every path (shrunk on load or decoded in full) hashes the same way.
+    /// </summary>
+    private static long Hash(Image image)
+    {
+        using var small = image.Width > HashWidth ? image.Resize((double)HashWidth / image.Width) : null;
+        var sized = small ?? image;
+        return PerceptualHash.Compute(sized.WriteToMemory<byte>(), sized.Width, sized.Height, sized.Bands);
+    }
+
+    private const int HashWidth = 480;
 
     private static Image FromPixels(Decoded image) =>
         Image.NewFromMemory(image.Pixels, image.Width, image.Height, image.Bands, Enums.BandFormat.Uchar);
 
     /// <summary>Fast deflate: the staged copy lives minutes, on the server's own disk.</summary>
-    private static byte[] EncodePng(Decoded image)
-    {
-        using var clean = FromPixels(image);
-        return clean.PngsaveBuffer(compression: 1, keep: Enums.ForeignKeep.None);
-    }
+    private static byte[] EncodePng(Image image) => image.PngsaveBuffer(compression: 1, keep: Enums.ForeignKeep.None);
 
     /// <summary>WebP plus a JPEG (PNG when there is transparency) at each width, none carrying metadata.</summary>
-    /// <param name="width">The upright width of the upload, which <paramref name="image"/> may be a shrunk copy of.</param>
+    /// <param name="clean">Upright sRGB pixels in memory, possibly a shrunk copy of the upload.</param>
+    /// <param name="width">The upright width of the upload.</param>
     /// <param name="height">The upright height of the upload.</param>
-    private ProcessedImage Variants(Decoded image, long hash, int width, int height)
+    private ProcessedImage Variants(Image clean, long hash, int width, int height)
     {
-        var hasAlpha = image.Bands == 4 && HasTransparency(image.Pixels);
-        using var clean = FromPixels(image);
+        var hasAlpha = clean.Bands == 4 && clean[3].Min() < 255;
         var variants = new List<ImageVariant>();
-        foreach (var target in TargetWidths(image.Width))
+        foreach (var target in TargetWidths(clean.Width))
         {
-            using var resized = target == image.Width ? null : clean.Resize((double)target / image.Width);
+            using var resized = target == clean.Width ? null : clean.Resize((double)target / clean.Width);
             var sized = resized ?? clean;
             variants.Add(new("image/webp", ".webp", sized.Width, sized.Height, sized.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None)));
             variants.Add(hasAlpha
@@ -337,13 +368,6 @@ public sealed class ScreenshotProcessor(MediaOptions options)
                     for (var x = bx; x < ex; x++)
                         for (var b = 0; b < bands; b++) pixels[(y * width + x) * bands + b] = (byte)(sums[b] / count);
             }
-    }
-
-    private static bool HasTransparency(byte[] rgba)
-    {
-        for (var i = 3; i < rgba.Length; i += 4)
-            if (rgba[i] != 255) return true;
-        return false;
     }
 }
 

@@ -14,11 +14,15 @@ public partial class TranslationsTests
 
     private static readonly Dictionary<string, string> English = Load("SharedResource.resx");
 
+    /// <summary>One resource file per language besides English (docs/adding-a-language.md, step 4).</summary>
+    public static TheoryData<string> TranslatedFiles() =>
+        [.. SiteLanguage.All.Where(l => l != SiteLanguage.English).Select(l => $"SharedResource.{l.Code}.resx")];
+
     [Theory]
-    [InlineData("SharedResource.ar.resx")]
-    [InlineData("SharedResource.uk.resx")]
+    [MemberData(nameof(TranslatedFiles))]
     public void Every_english_string_is_translated(string file)
     {
+        Assert.True(File.Exists(Path.Combine(Resources, file)), file + " is missing");
         var translated = Load(file);
         Assert.Empty(English.Keys.Except(translated.Keys));
         Assert.Empty(translated.Keys.Except(English.Keys));
