@@ -5,7 +5,7 @@ namespace FactCheck;
 /// <summary>
 /// Everything the advisory editor posts, as the editor typed it. Every field is a string so that a
 /// rejected value (a bad date, an invalid indicator) comes back exactly as typed, never lost to model
-/// binding. <see cref="AdvisoryEditing.Validate"/> checks it; <see cref="AdvisoryEditing.ApplyAsync"/> stores it.
+/// binding. <see cref="AdvisoryEditing.ValidateAsync"/> checks it; <see cref="AdvisoryEditing.ApplyAsync"/> stores it.
 /// </summary>
 public sealed class AdvisoryForm
 {
