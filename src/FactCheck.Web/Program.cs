@@ -9,6 +9,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 // Options, database, Markdown pipeline, media, content import, localization, MVC, health checks.
 builder.AddFactCheck();
+// Traces and metrics, when Telemetry:PrometheusUrl or OTEL_EXPORTER_OTLP_ENDPOINT says where to (Site/Telemetry.cs).
+builder.AddTelemetry();
 
 var app = builder.Build();
 
