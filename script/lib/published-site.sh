@@ -10,7 +10,8 @@ check_published_site() {
   [ -f "$out/FactCheck.Web.dll" ] || { echo "dotnet publish made no FactCheck.Web.dll" >&2; return 1; }
 
   # From / with a clean environment for the site: nothing may come from the checkout.
-  (cd / && env -u ASPNETCORE_CONTENTROOT ASPNETCORE_ENVIRONMENT=Production \
+  # exec: $! is the site itself, so the kill below stops it.
+  (cd / && exec env -u ASPNETCORE_CONTENTROOT ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$out/FactCheck.Web.dll" --urls "http://127.0.0.1:0" >"$log" 2>&1) &
   pid=$!
   url=""
