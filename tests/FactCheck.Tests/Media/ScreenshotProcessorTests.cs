@@ -60,6 +60,20 @@ public class ScreenshotProcessorTests
     }
 
     [Fact]
+    public async Task A_turned_phone_photo_is_staged_upright_for_redaction()
+    {
+        var photo = TestImages.WithExif(TestImages.Photo(400, 300), orientation: 6);
+
+        var staged = await processor.StageAsync(photo, "photo.jpg");
+
+        // The editor redacts in upright pixels: the staged copy is already turned (sky on the right).
+        Assert.Equal((300, 400), (staged.Width, staged.Height));
+        var (pixels, width, height, bands) = TestImages.Decode(staged.Png);
+        Assert.Equal((300, 400), (width, height));
+        Assert.True(pixels[(height / 2 * width + width - 3) * bands] > pixels[(height / 2 * width + 2) * bands] + 60, "the sky should be on the right after rotation");
+    }
+
+    [Fact]
     public async Task A_large_photo_is_shrunk_while_decoding_turned_upright_and_keeps_its_full_size_on_record()
     {
         var photo = TestImages.WithExif(TestImages.Photo(3200, 2400), orientation: 6);

@@ -13,7 +13,7 @@ public sealed class MetricsSite : SiteFactory
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         base.Settings.Append(new("Telemetry:PrometheusUrl", $"http://127.0.0.1:{MetricsPort}"));
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -46,5 +46,54 @@ public class TelemetryTests(MetricsSite site) : IClassFixture<MetricsSite>
         Has(@"^factcheck_image_processing_duration_milliseconds_count\{[^}]*\} [1-9]");
         Has(@"^dotnet_gc_");
         Has(@"^microsoft_entityframeworkcore_queries_total\{[^}]*\} [1-9]");
+    }
+}
+
+/// <summary>The site exporting over OTLP (HTTP/protobuf) to <paramref name="endpoint"/>, set the standard way.</summary>
+public sealed class OtlpSite(string endpoint) : SiteFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        base.Settings
+            .Append(new("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint))
+            .Append(new("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"));
+}
+
+public class OtlpTests
+{
+    [Fact]
+    public async Task Traces_of_requests_and_queries_reach_an_OTLP_collector_when_one_is_configured()
+    {
+        // A stand-in collector: it accepts what is posted and keeps it.
+        var port = MetricsSite.FreePort();
+        using var collector = new HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        var received = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string Body)>();
+        var accepting = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await collector.GetContextAsync(); }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                received.Enqueue((context.Request.Url!.AbsolutePath, System.Text.Encoding.Latin1.GetString(body.ToArray())));
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+
+        await using (var site = new OtlpSite($"http://127.0.0.1:{port}"))
+            Assert.Equal(HttpStatusCode.OK, (await site.Client().GetAsync("/en/search?q=whatsapp")).StatusCode);
+        // Stopping the site flushed its exporters.
+        collector.Stop();
+        await accepting;
+
+        var traces = string.Concat(received.Where(r => r.Path == "/v1/traces").Select(r => r.Body));
+        Assert.Contains(Telemetry.ServiceName, traces, StringComparison.Ordinal);   // the resource
+        Assert.Contains("/search", traces, StringComparison.Ordinal);               // the request's route
+        Assert.Contains("SELECT", traces, StringComparison.Ordinal);                // an EF Core query inside it
+        Assert.Contains(received, r => r.Path == "/v1/metrics");
     }
 }
