@@ -85,8 +85,12 @@ public class OtlpTests
         });
 
         await using (var site = new OtlpSite($"http://127.0.0.1:{port}"))
+        {
             Assert.Equal(HttpStatusCode.OK, (await site.Client().GetAsync("/en/search?q=whatsapp")).StatusCode);
-        // Stopping the site flushed its exporters.
+            // Sent now, with all the time a loaded machine needs (stopping the site flushes too, within the host's shutdown timeout).
+            Assert.True(OpenTelemetry.Trace.TracerProviderExtensions.ForceFlush(site.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>(), 120_000));
+            Assert.True(OpenTelemetry.Metrics.MeterProviderExtensions.ForceFlush(site.Services.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>(), 120_000));
+        }
         collector.Stop();
         await accepting;
 
