@@ -45,15 +45,22 @@ public sealed class TipTriage(
 
         var firstWith = new Dictionary<(IndicatorType, string), int>();
         for (var i = 0; i < tips.Count; i++)
-            foreach (var indicator in tips[i].Indicators)
-                if (firstWith.TryGetValue((indicator.Type, indicator.Value), out var other)) Union(i, other);
-                else firstWith[(indicator.Type, indicator.Value)] = i;
+            foreach (var key in tips[i].Indicators.Select(ClusterKey))
+                if (firstWith.TryGetValue(key, out var other)) Union(i, other);
+                else firstWith[key] = i;
         for (var i = 0; i < tips.Count; i++)
             for (var j = i + 1; j < tips.Count; j++)
                 if (tips[i].ScreenshotHash is { } a && tips[j].ScreenshotHash is { } b && PerceptualHash.AreSimilar(a, b)) Union(i, j);
 
         return Enumerable.Range(0, tips.Count).GroupBy(Find).Select(g => g.Select(i => tips[i]).ToList()).ToList();
     }
+
+    /// <summary>
+    /// What two tips must share: the same value, or for phones the same last digits (one reader types
+    /// +380 93…, another 093…; see <see cref="IndicatorNormalizer.PhoneLookupKey"/>).
+    /// </summary>
+    private static (IndicatorType, string) ClusterKey(TipIndicator indicator) =>
+        (indicator.Type, indicator.Type == IndicatorType.Phone ? IndicatorNormalizer.PhoneLookupKey(indicator.Value) : indicator.Value);
 
     private async Task<TipCluster> DescribeAsync(List<Tip> tips, DateOnly today, CancellationToken cancellationToken)
     {
