@@ -70,7 +70,7 @@ public sealed class ReaderCheckController(
 
     private ViewResult Page(SiteLanguage language, string message, IReadOnlyList<ChannelAnswer> answers, bool fromScreenshot, string? screenshotText,
         IReadOnlyList<SimilarScreenshot> covered, bool ocrMissing = false) =>
-        View("Message", new MessageCheckPage
+        View("MessageCheck", new MessageCheckPage
         {
             Language = language,
             Title = text["Check.Message.Title"],

@@ -105,7 +105,8 @@ public class RegistryExportTests(BackOfficeSite site) : IClassFixture<BackOffice
         var csv = await response.Content.ReadAsStringAsync();
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', RegistryExport.Columns), lines[0]);
-        var hotline = lines.Where(l => l.StartsWith("phone,+447700900777,", StringComparison.Ordinal)).ToList();
+        // E.164 numbers start with "+": the cell is escaped like any other (consumers strip the leading apostrophe).
+        var hotline = lines.Where(l => l.StartsWith("phone,'+447700900777,", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, hotline.Count);
         Assert.Contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"call\"\")\"", hotline[0]);
         Assert.Contains(",official,2023-01-01,2025-02-01,false,Example Bank,hotline,", hotline[0]);

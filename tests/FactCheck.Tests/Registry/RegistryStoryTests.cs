@@ -80,7 +80,7 @@ public class RegistryStoryTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         var answer = await AnswerOnAsync("t.me/reserveplusbot", "2024-09-01");
         Assert.Equal(ChannelStatus.Abandoned, answer.Status);
         Assert.Equal(new DateOnly(2024, 7, 15), answer.FormerlyOfficial!.Until);
-        Assert.Equal(["https://reserveplus.mod.example/support", "@reserveplus_support"], answer.Replacements.Select(r => r.Value).Order());
+        Assert.Equal(["@reserveplus_support", "https://reserveplus.mod.example/support"], answer.Replacements.Select(r => r.Value).Order(StringComparer.Ordinal));
         Assert.Equal("Registry.Advice.Abandoned", answer.AdviceKey);
     }
 
@@ -139,7 +139,7 @@ public class RegistryStoryTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         await site.WithDatabaseAsync(async db => id = await db.RegistryEntries.Where(e => e.Value == Bot).Select(e => e.Id).SingleAsync());
         var revisions = await Html.ReadAsync(await client.GetAsync($"/admin/registry/{id}/revisions"));
         Assert.Equal(3, revisions.QuerySelectorAll("tbody tr").Length);
-        var first = await (await client.GetAsync($"/admin/registry/{id}/revisions/1")).Content.ReadAsStringAsync();
+        var first = (await Html.ReadAsync(await client.GetAsync($"/admin/registry/{id}/revisions/1"))).QuerySelector("pre.snapshot")!.TextContent;
         Assert.Contains("Official", first);
         Assert.DoesNotContain("Hijacked", first);
         await site.WithDatabaseAsync(async db =>

@@ -12,7 +12,10 @@ public sealed class SmtpServer : IDisposable
 {
     private readonly Process process;
     public int Port { get; }
-    public string Maildir { get; } = Directory.CreateTempSubdirectory("factcheck-maildir").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("factcheck-smtp").FullName;
+
+    /// <summary>Created by the server itself (it makes new/, cur/ and tmp/ only for a folder that is not there yet).</summary>
+    public string Maildir => Path.Combine(folder, "maildir");
 
     public SmtpServer()
     {
@@ -55,6 +58,6 @@ public sealed class SmtpServer : IDisposable
     {
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         process.Dispose();
-        try { Directory.Delete(Maildir, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }
