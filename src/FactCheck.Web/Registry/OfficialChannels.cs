@@ -32,11 +32,13 @@ public sealed class OfficialChannels(TimeProvider clock)
         {
             if (cached is { } hit && hit.Day == day && now - hit.LoadedAt < Lifetime) return hit.Channels;
         }
-        // Entries that were ever official, with their whole history: which of them still are on that day.
-        var ids = db.RegistryStatuses.Where(s => s.Status == ChannelStatus.Official).Select(s => s.EntryId);
-        var entries = await db.RegistryEntries.AsNoTracking()
-            .Include(e => e.History).ThenInclude(s => s.Organisation)
-            .Where(e => ids.Contains(e.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+        // Entries that were ever official, with their whole history: which of them still are on that day. Three plain
+        // queries through the Status and EntryId indexes (an Include would make SQLite materialize every status).
+        var ids = await db.RegistryStatuses.Where(s => s.Status == ChannelStatus.Official).Select(s => s.EntryId).Distinct().ToListAsync(cancellationToken);
+        var entries = await db.RegistryEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
+        var history = (await db.RegistryStatuses.AsNoTracking().Include(s => s.Organisation).Where(s => ids.Contains(s.EntryId)).ToListAsync(cancellationToken))
+            .ToLookup(s => s.EntryId);
+        foreach (var entry in entries) entry.History = history[entry.Id].ToList();
         var channels = entries
             .Select(e => (Entry: e, Status: e.StatusOn(day)))
             .Where(x => x.Status is { Status: ChannelStatus.Official, Organisation: not null })
@@ -50,12 +52,17 @@ public sealed class OfficialChannels(TimeProvider clock)
     /// <summary>The official channels <paramref name="value"/> imitates (same kind: handles with handles, hosts with hosts).</summary>
     public static IReadOnlyList<OfficialChannel> Imitated(IReadOnlyList<(OfficialChannel Channel, string Skeleton)> officials, IndicatorType type, string value)
     {
-        if (type is not (IndicatorType.Handle or IndicatorType.Domain)) return [];
+        if (type is not (IndicatorType.Handle or IndicatorType.Domain) || officials.Count == 0) return [];
         var skeleton = LookAlikes.Skeleton(type, value);
-        return officials
-            .Where(o => HostsOrHandles(o.Channel.Type, type) && LookAlikes.Imitates(type, value, skeleton, Comparable(o.Channel, type), o.Skeleton))
-            .Select(o => o.Channel)
-            .ToList();
+        List<OfficialChannel>? found = null;
+        foreach (var (channel, officialSkeleton) in officials)
+        {
+            // Cheap length test first: an edit-distance match differs by at most two letters, a containment is shorter.
+            if (officialSkeleton.Length > skeleton.Length + 2) continue;
+            if (!HostsOrHandles(channel.Type, type)) continue;
+            if (LookAlikes.Imitates(type, value, skeleton, Comparable(channel, type), officialSkeleton)) (found ??= []).Add(channel);
+        }
+        return found ?? (IReadOnlyList<OfficialChannel>)[];
     }
 
     /// <summary>Official links are compared by their host, as domains.</summary>

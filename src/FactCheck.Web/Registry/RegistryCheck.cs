@@ -100,25 +100,43 @@ public sealed class RegistryCheck(AppDbContext db, OfficialChannels officials)
         IReadOnlyList<(IndicatorType Type, string Value)> candidates, CancellationToken cancellationToken)
     {
         var found = new Dictionary<(IndicatorType, string), List<RegistryEntry>>();
-        var query = db.RegistryEntries.AsNoTracking().Include(e => e.History).ThenInclude(s => s.Organisation).AsSplitQuery();
-        foreach (var group in candidates.Where(c => c.Type != IndicatorType.Phone).GroupBy(c => c.Type))
+        var loaded = new List<RegistryEntry>();
+        // One query for every exact candidate: "Type IN (…) AND Value IN (…)" walks the unique (Type, Value) index for
+        // each pair; the few rows that pair a type with another type's value are dropped below.
+        var exact = candidates.Where(c => c.Type != IndicatorType.Phone).ToHashSet();
+        if (exact.Count > 0)
         {
-            var type = group.Key;
-            var values = group.Select(c => c.Value).Distinct().ToList();
-            foreach (var entry in await query.Where(e => e.Type == type && values.Contains(e.Value)).ToListAsync(cancellationToken))
-                found[(type, entry.Value)] = [entry];
+            var types = exact.Select(c => c.Type).Distinct().ToList();
+            var values = exact.Select(c => c.Value).Distinct().ToList();
+            foreach (var entry in await db.RegistryEntries.AsNoTracking().Where(e => types.Contains(e.Type) && values.Contains(e.Value)).ToListAsync(cancellationToken))
+            {
+                if (!exact.Contains((entry.Type, entry.Value))) continue;
+                found[(entry.Type, entry.Value)] = [entry];
+                loaded.Add(entry);
+            }
         }
 
         var phones = candidates.Where(c => c.Type == IndicatorType.Phone).Select(c => c.Value).Distinct().ToList();
         var keys = phones.Select(IndicatorNormalizer.PhoneLookupKey).Where(k => k.Length > 0).Distinct().ToList();
         if (keys.Count > 0)
         {
-            var stored = await query.Where(e => e.Type == IndicatorType.Phone && e.PhoneKey != null && keys.Contains(e.PhoneKey)).ToListAsync(cancellationToken);
+            var stored = await db.RegistryEntries.AsNoTracking().Where(e => e.PhoneKey != null && keys.Contains(e.PhoneKey) && e.Type == IndicatorType.Phone)
+                .ToListAsync(cancellationToken);
             foreach (var phone in phones)
             {
                 var matches = stored.Where(e => IndicatorNormalizer.PhoneMatches(e.Value, phone)).ToList();
                 if (matches.Count > 0) found[(IndicatorType.Phone, phone)] = matches;
             }
+            loaded.AddRange(stored);
+        }
+
+        // Histories by entry id, in a query of their own: joined to the entries above, SQLite would materialize every status first.
+        var ids = loaded.Select(e => e.Id).Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            var history = (await db.RegistryStatuses.AsNoTracking().Include(s => s.Organisation).Where(s => ids.Contains(s.EntryId)).ToListAsync(cancellationToken))
+                .ToLookup(s => s.EntryId);
+            foreach (var entry in loaded) entry.History = history[entry.Id].ToList();
         }
         return found;
     }
@@ -128,15 +146,12 @@ public sealed class RegistryCheck(AppDbContext db, OfficialChannels officials)
     {
         var result = new Dictionary<(IndicatorType, string), List<AdvisoryLink>>();
         if (entries.Count == 0) return result;
-        var rows = new List<(IndicatorType Type, string Value, Guid AdvisoryId)>();
-        foreach (var group in entries.GroupBy(e => e.Type))
-        {
-            var type = group.Key;
-            var values = group.Select(e => e.Value).Distinct().ToList();
-            var found = await db.Indicators.Where(i => i.Type == type && values.Contains(i.Normalized))
-                .Select(i => new { i.Normalized, i.AdvisoryId }).ToListAsync(cancellationToken);
-            rows.AddRange(found.Select(f => (type, f.Normalized, f.AdvisoryId)));
-        }
+        var wanted = entries.Select(e => (e.Type, e.Value)).ToHashSet();
+        var types = wanted.Select(w => w.Type).Distinct().ToList();
+        var values = wanted.Select(w => w.Value).Distinct().ToList();
+        var rows = (await db.Indicators.Where(i => types.Contains(i.Type) && values.Contains(i.Normalized))
+                .Select(i => new { i.Type, i.Normalized, i.AdvisoryId }).ToListAsync(cancellationToken))
+            .Where(i => wanted.Contains((i.Type, i.Normalized))).Select(i => (i.Type, Value: i.Normalized, i.AdvisoryId)).ToList();
         var ids = rows.Select(r => r.AdvisoryId).Concat(entries.SelectMany(e => e.History).Where(s => s.AdvisoryId is not null).Select(s => s.AdvisoryId!.Value))
             .Distinct().ToList();
         var advisories = (await db.PublishedAdvisories.AsNoTracking().Where(a => ids.Contains(a.Id))
