@@ -69,15 +69,18 @@ public static class LookAlikes
     /// <summary>Optimal string alignment distance (edits, plus swapping two neighbours), giving up above <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit = int.MaxValue)
     {
-        var rows = new int[3][];
-        for (var r = 0; r < 3; r++) rows[r] = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) rows[1][j] = j;
+        // Three rows of the dynamic-programming table, on the stack (names are short: at most a few hundred letters).
+        var width = b.Length + 1;
+        Span<int> table = width * 3 <= 1024 ? stackalloc int[width * 3] : new int[width * 3];
+        var before = table[..width];
+        var previous = table[width..(2 * width)];
+        var current = table[(2 * width)..];
+        for (var j = 0; j < width; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            var (before, previous, current) = (rows[0], rows[1], rows[2]);
             current[0] = i;
-            var best = current[0];
-            for (var j = 1; j <= b.Length; j++)
+            var best = i;
+            for (var j = 1; j < width; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
@@ -86,9 +89,12 @@ public static class LookAlikes
                 best = Math.Min(best, value);
             }
             if (best > limit) return best;
-            rows = [previous, current, before];
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
-        return rows[1][b.Length];
+        return previous[b.Length];
     }
 
     private static string Unpunycode(string host)

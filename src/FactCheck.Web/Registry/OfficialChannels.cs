@@ -18,14 +18,14 @@ public sealed class OfficialChannels(TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly Lock gate = new();
-    private (DateOnly Day, DateTime LoadedAt, IReadOnlyList<(OfficialChannel Channel, string Skeleton)> Channels)? cached;
+    private (DateOnly Day, DateTime LoadedAt, Allowlist Channels)? cached;
 
     public void Changed()
     {
         lock (gate) cached = null;
     }
 
-    public async Task<IReadOnlyList<(OfficialChannel Channel, string Skeleton)>> OnAsync(AppDbContext db, DateOnly day, CancellationToken cancellationToken = default)
+    public async Task<Allowlist> OnAsync(AppDbContext db, DateOnly day, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         lock (gate)
@@ -39,41 +39,61 @@ public sealed class OfficialChannels(TimeProvider clock)
         var history = (await db.RegistryStatuses.AsNoTracking().Include(s => s.Organisation).Where(s => ids.Contains(s.EntryId)).ToListAsync(cancellationToken))
             .ToLookup(s => s.EntryId);
         foreach (var entry in entries) entry.History = history[entry.Id].ToList();
-        var channels = entries
+        var channels = new Allowlist(entries
             .Select(e => (Entry: e, Status: e.StatusOn(day)))
             .Where(x => x.Status is { Status: ChannelStatus.Official, Organisation: not null })
-            .Select(x => (new OfficialChannel(x.Entry.Id, x.Entry.Type, x.Entry.Value, x.Status!.Organisation!.Name, x.Status.Organisation.Id, x.Status.Channel, x.Status.Since),
-                SkeletonOf(x.Entry.Type, x.Entry.Value)))
-            .ToList();
+            .Select(x => new OfficialChannel(x.Entry.Id, x.Entry.Type, x.Entry.Value, x.Status!.Organisation!.Name, x.Status.Organisation.Id, x.Status.Channel, x.Status.Since))
+            .ToList());
         lock (gate) cached = (day, now, channels);
         return channels;
     }
+}
 
-    /// <summary>The official channels <paramref name="value"/> imitates (same kind: handles with handles, hosts with hosts).</summary>
-    public static IReadOnlyList<OfficialChannel> Imitated(IReadOnlyList<(OfficialChannel Channel, string Skeleton)> officials, IndicatorType type, string value)
+/// <summary>
+/// The official channels of one day, ready for the look-alike test: handles, and hosts (of official domains and
+/// links), each with its skeleton, grouped by skeleton length so a candidate is compared only with names of a
+/// length it could be an edit of, or that it could contain.
+/// </summary>
+public sealed class Allowlist
+{
+    private readonly Dictionary<(IndicatorType Kind, int Length), List<(OfficialChannel Channel, string Name, string Skeleton)>> byLength = [];
+
+    public IReadOnlyList<OfficialChannel> Channels { get; }
+
+    public Allowlist(IReadOnlyList<OfficialChannel> channels)
     {
-        if (type is not (IndicatorType.Handle or IndicatorType.Domain) || officials.Count == 0) return [];
+        Channels = channels;
+        foreach (var channel in channels)
+        {
+            // Official links are compared by their host, as domains.
+            var (kind, name) = channel.Type switch
+            {
+                IndicatorType.Handle => (IndicatorType.Handle, channel.Value),
+                IndicatorType.Domain => (IndicatorType.Domain, channel.Value),
+                IndicatorType.Url when Uri.TryCreate(channel.Value, UriKind.Absolute, out var uri) => (IndicatorType.Domain, uri.Host),
+                _ => (default(IndicatorType?), ""),
+            } is ({ } k, var n) ? (k, n) : (IndicatorType.Phone, "");
+            if (kind == IndicatorType.Phone) continue;
+            var skeleton = LookAlikes.Skeleton(kind, name);
+            var key = (kind, skeleton.Length);
+            if (!byLength.TryGetValue(key, out var list)) byLength[key] = list = [];
+            list.Add((channel, name, skeleton));
+        }
+    }
+
+    /// <summary>The official channels <paramref name="value"/> imitates (handles with handles, hosts with hosts).</summary>
+    public IReadOnlyList<OfficialChannel> Imitated(IndicatorType type, string value)
+    {
+        if (type is not (IndicatorType.Handle or IndicatorType.Domain) || byLength.Count == 0) return [];
         var skeleton = LookAlikes.Skeleton(type, value);
         List<OfficialChannel>? found = null;
-        foreach (var (channel, officialSkeleton) in officials)
+        foreach (var ((kind, length), channels) in byLength)
         {
-            // Cheap length test first: an edit-distance match differs by at most two letters, a containment is shorter.
-            if (officialSkeleton.Length > skeleton.Length + 2) continue;
-            if (!HostsOrHandles(channel.Type, type)) continue;
-            if (LookAlikes.Imitates(type, value, skeleton, Comparable(channel, type), officialSkeleton)) (found ??= []).Add(channel);
+            // Within two letters (an edit), or shorter and long enough to be found inside it.
+            if (kind != type || !(Math.Abs(length - skeleton.Length) <= 2 || (length >= 8 && length < skeleton.Length))) continue;
+            foreach (var (channel, name, officialSkeleton) in channels)
+                if (LookAlikes.Imitates(type, value, skeleton, name, officialSkeleton)) (found ??= []).Add(channel);
         }
         return found ?? (IReadOnlyList<OfficialChannel>)[];
     }
-
-    /// <summary>Official links are compared by their host, as domains.</summary>
-    private static string SkeletonOf(IndicatorType type, string value) =>
-        type == IndicatorType.Url && Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            ? LookAlikes.Skeleton(IndicatorType.Domain, uri.Host)
-            : LookAlikes.Skeleton(type, value);
-
-    private static bool HostsOrHandles(IndicatorType official, IndicatorType candidate) =>
-        official == candidate || (candidate == IndicatorType.Domain && official == IndicatorType.Url);
-
-    private static string Comparable(OfficialChannel channel, IndicatorType type) =>
-        channel.Type == IndicatorType.Url && type == IndicatorType.Domain && Uri.TryCreate(channel.Value, UriKind.Absolute, out var uri) ? uri.Host : channel.Value;
 }

@@ -39,7 +39,7 @@ public sealed partial class OrganisationsController(
         return View("List", new OrganisationsPage
         {
             Title = text["Admin.Organisations.Title"], Notice = Notices.Text(done, text),
-            Organisations = organisations.Select(o => (o, (IReadOnlyList<OfficialChannel>)channels.Select(c => c.Channel).Where(c => c.OrganisationId == o.Id).ToList())).ToList(),
+            Organisations = organisations.Select(o => (o, (IReadOnlyList<OfficialChannel>)channels.Channels.Where(c => c.OrganisationId == o.Id).ToList())).ToList(),
         });
     }
 

@@ -15,7 +15,8 @@ public sealed class MessageCheckPage : PublicPage
     public IReadOnlyList<ChannelAnswer> Answers { get; init; } = [];
     /// <summary>Published advisories showing a screenshot that looks like the reader's.</summary>
     public IReadOnlyList<SimilarScreenshot> Covered { get; init; } = [];
-    public bool RepliesByMail { get; init; }
+    /// <summary>The tip form under the answer, the message already in it, to send it on if the reader wants.</summary>
+    public required ReportPage Tip { get; init; }
 }
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class MessageCheckPage : PublicPage
 /// </summary>
 [IgnoreAntiforgeryToken] // public forms, no cookies to protect: the antiforgery cookie lives under /admin only
 public sealed class ReaderCheckController(
-    AppDbContext db, RegistryCheck registry, ScreenshotCheck screenshots, ReaderLimits limits, TimeProvider clock,
+    AppDbContext db, RegistryCheck registry, ScreenshotCheck screenshots, ReaderLimits limits, TipSettings tipSettings, TimeProvider clock,
     IOptions<MailOptions> mail, IStringLocalizer<SharedResource> text) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
@@ -40,7 +41,7 @@ public sealed class ReaderCheckController(
         if (message.Length > IndicatorNormalizer.MaxMessageLength)
             return this.BadRequestPage(language, string.Format(language.Culture, text["Check.Message.TooLong"], IndicatorNormalizer.MaxMessageLength));
         var answers = await registry.AnswerAsync(IndicatorNormalizer.MessageCandidates(message), Today, cancellationToken);
-        return Page(language, message, answers, fromScreenshot: false, null, []);
+        return await PageAsync(language, message, answers, fromScreenshot: false, null, []);
     }
 
     [HttpPost("/" + Lang + "/check/screenshot"), ReaderUpload]
@@ -65,10 +66,10 @@ public sealed class ReaderCheckController(
         var answers = await registry.AnswerAsync(reading.Candidates, Today, cancellationToken);
         var covered = (await SimilarScreenshots.FindAsync(db, reading.Image.PerceptualHash, Guid.Empty, cancellationToken))
             .Where(s => s.Status == AdvisoryStatus.Published).ToList();
-        return Page(language, "", answers, fromScreenshot: true, reading.Text ?? "", covered, ocrMissing: reading.Text is null);
+        return await PageAsync(language, "", answers, fromScreenshot: true, reading.Text ?? "", covered, ocrMissing: reading.Text is null);
     }
 
-    private ViewResult Page(SiteLanguage language, string message, IReadOnlyList<ChannelAnswer> answers, bool fromScreenshot, string? screenshotText,
+    private async Task<ViewResult> PageAsync(SiteLanguage language, string message, IReadOnlyList<ChannelAnswer> answers, bool fromScreenshot, string? screenshotText,
         IReadOnlyList<SimilarScreenshot> covered, bool ocrMissing = false) =>
         View("MessageCheck", new MessageCheckPage
         {
@@ -80,6 +81,10 @@ public sealed class ReaderCheckController(
             ScreenshotText = ocrMissing ? null : screenshotText,
             Answers = answers,
             Covered = covered,
-            RepliesByMail = mail.Value.Enabled,
+            Tip = new ReportPage
+            {
+                Language = language, Title = text["Report.Title"], Form = new TipForm { Text = message },
+                RepliesByMail = mail.Value.Enabled, RetentionDays = await tipSettings.RetentionDaysAsync(),
+            },
         });
 }

@@ -64,7 +64,7 @@ public sealed class RegistryCheck(AppDbContext db, OfficialChannels officials)
             // A phone written nationally may be several stored numbers; each is its own answer.
             var found = entries.GetValueOrDefault((type, value)) ?? [];
             if (found.Count == 0)
-                answers.Add(new ChannelAnswer(type, value, null, null, [], OfficialChannels.Imitated(allowlist, type, value), [], []));
+                answers.Add(new ChannelAnswer(type, value, null, null, [], allowlist.Imitated(type, value), [], []));
             foreach (var entry in found)
                 answers.Add(Answer(entry, day, allowlist, advisories));
         }
@@ -77,7 +77,7 @@ public sealed class RegistryCheck(AppDbContext db, OfficialChannels officials)
             .DistinctBy(a => a.EntryId is { } id ? $"entry:{id}" : $"{a.Type}:{a.Value}").ToList();
     }
 
-    private static ChannelAnswer Answer(RegistryEntry entry, DateOnly day, IReadOnlyList<(OfficialChannel Channel, string Skeleton)> allowlist,
+    private static ChannelAnswer Answer(RegistryEntry entry, DateOnly day, Allowlist allowlist,
         Dictionary<(IndicatorType, string), List<AdvisoryLink>> advisories)
     {
         var mentioned = advisories.GetValueOrDefault((entry.Type, entry.Value)) ?? [];
@@ -86,11 +86,11 @@ public sealed class RegistryCheck(AppDbContext db, OfficialChannels officials)
                 s.Note, s.SourceTitle, s.SourceUrl, s.AdvisoryId is { } id ? mentioned.FirstOrDefault(a => a.Id == id) : null))
             .ToList();
         var current = history.LastOrDefault();
-        var looksLike = current?.Status == ChannelStatus.Official ? [] : OfficialChannels.Imitated(allowlist, entry.Type, entry.Value);
+        var looksLike = current?.Status == ChannelStatus.Official ? [] : allowlist.Imitated(entry.Type, entry.Value);
         // A channel that belonged to an organisation and is not official now: where that organisation is now.
         var owner = entry.Timeline.LastOrDefault(s => s.Since <= day && s.OrganisationId is not null)?.OrganisationId;
         IReadOnlyList<OfficialChannel> replacements = owner is not null && current?.Status != ChannelStatus.Official
-            ? allowlist.Select(o => o.Channel).Where(o => o.EntryId != entry.Id && o.OrganisationId == owner).OrderBy(o => o.Type == entry.Type ? 0 : 1).ToList()
+            ? allowlist.Channels.Where(o => o.EntryId != entry.Id && o.OrganisationId == owner).OrderBy(o => o.Type == entry.Type ? 0 : 1).ToList()
             : [];
         return new ChannelAnswer(entry.Type, entry.Value, entry.Id, current, history, looksLike, replacements, mentioned);
     }
