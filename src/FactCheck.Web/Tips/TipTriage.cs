@@ -117,7 +117,8 @@ public sealed class TipTriage(
             {
                 Kind = nameof(AdvisoryKind.Alert),
                 Language = language.Code,
-                Title = string.Format(language.Culture, text["Tips.Draft.Title"], first, tips.Count).Trim(),
+                // The advisory title holds 300 characters; a long link is cut rather than the draft refused.
+                Title = Cut(string.Format(language.Culture, text["Tips.Draft.Title"], first, tips.Count).Trim(), 300),
                 Summary = string.Format(language.Culture, text["Tips.Draft.Summary"], tips.Count),
                 Body = string.Format(language.Culture, text["Tips.Draft.Body"], tips.Count) + "\n\n" + string.Join("\n\n", quotes),
                 Indicators = indicators.Select(i => new AdvisoryForm.IndicatorRow { Type = i.Type.ToString(), Value = i.Value }).ToList(),
@@ -128,6 +129,8 @@ public sealed class TipTriage(
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    private static string Cut(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 
     /// <summary>The tip's screenshot (its redactions already burnt in) as the draft's public renditions.</summary>
     private async Task AttachScreenshotAsync(Guid advisoryId, Tip tip, SiteLanguage language, Actor actor, bool canPublish, CancellationToken cancellationToken)

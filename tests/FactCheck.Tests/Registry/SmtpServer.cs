@@ -54,8 +54,13 @@ public sealed class SmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool disposed;
+
+    /// <summary>The factory disposing the site may call this twice (Dispose and DisposeAsync).</summary>
     public void Dispose()
     {
+        if (disposed) return;
+        disposed = true;
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         process.Dispose();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
