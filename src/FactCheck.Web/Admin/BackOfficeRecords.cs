@@ -9,6 +9,8 @@ public enum AuditAction
     PreviewLinkCreated, PreviewLinkRevoked,
     RatingCreated, RatingChanged,
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
+    RegistryEntryCreated, RegistryEntryEdited, RegistryStatusAdded, RegistryStatusRemoved, OrganisationSaved,
+    TipRedacted, TipDismissed, TipsDrafted, TipReplySent,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>
