@@ -113,19 +113,68 @@ public static partial class Bidi
     {
         var position = start;
         var inner = context == TextDirection.Rtl ? TextDirection.Ltr : TextDirection.Rtl;
+        // Left-to-right text (the page's, or an isolated run) may hold an Arabic-Indic phone number: see IsolateDigitGroups.
+        void Plain(int from, int to)
+        {
+            if (context == TextDirection.Ltr) IsolateDigitGroups(text, from, to, plain, open, close);
+            else plain(text[from..to]);
+        }
         foreach (var (runStart, runEnd) in Runs(text, classes, start, end, context))
         {
-            if (runStart > position) plain(text[position..runStart]);
+            if (runStart > position) Plain(position, runStart);
             open(inner);
             // An Arabic phrase inside LTR text may hold a phone number that needs isolating in turn.
             // LTR runs inside RTL text hold no RTL letters (a URL with an Arabic path is kept whole), so they end here.
             if (inner == TextDirection.Rtl) WalkRange(text, classes, runStart, runEnd, inner, plain, open, close);
-            else plain(text[runStart..runEnd]);
+            else IsolateDigitGroups(text, runStart, runEnd, plain, open, close);
             close();
             position = runEnd;
         }
-        if (position < end) plain(text[position..end]);
+        if (position < end) Plain(position, end);
     }
+
+    /// <summary>
+    /// Arabic-Indic digits (U+0660–U+0669) are "Arabic numbers" to the bidi algorithm, and the spaces between
+    /// two such groups resolve to right-to-left even inside a left-to-right isolate: "+٤٤ ٧٧٠٠ ٩٠٠٥١٧" shows as
+    /// "+٩٠٠٥١٧ ٧٧٠٠ ٤٤". When [from, to) holds two or more groups of them, each group is isolated on its
+    /// own: the spaces then stand between neutral isolates and take the surrounding left-to-right direction.
+    /// </summary>
+    private static void IsolateDigitGroups(string text, int from, int to, Action<string> plain, Action<TextDirection> open, Action close)
+    {
+        var groups = ArabicDigitGroups(text, from, to);
+        if (groups.Count < 2)
+        {
+            plain(text[from..to]);
+            return;
+        }
+        var position = from;
+        foreach (var (groupStart, groupEnd) in groups)
+        {
+            if (groupStart > position) plain(text[position..groupStart]);
+            open(TextDirection.Ltr);
+            plain(text[groupStart..groupEnd]);
+            close();
+            position = groupEnd;
+        }
+        if (position < to) plain(text[position..to]);
+    }
+
+    private static List<(int Start, int End)> ArabicDigitGroups(string text, int from, int to)
+    {
+        var groups = new List<(int, int)>();
+        var i = from;
+        while (i < to)
+        {
+            if (!IsArabicIndicDigit(text[i])) { i++; continue; }
+            var start = i;
+            // A decimal or thousands separator between digits belongs to the number: ١٬٥٠٠ and ٣٫٥.
+            while (i < to && (IsArabicIndicDigit(text[i]) || (text[i] is '\u066B' or '\u066C' && i + 1 < to && IsArabicIndicDigit(text[i + 1])))) i++;
+            groups.Add((start, i));
+        }
+        return groups;
+    }
+
+    private static bool IsArabicIndicDigit(char c) => c is >= '\u0660' and <= '\u0669';
 
     /// <summary>The runs in [start, end) that read in the direction opposite to <paramref name="context"/>.</summary>
     private static List<(int Start, int End)> Runs(string text, CharClass[] classes, int start, int end, TextDirection context)
@@ -163,8 +212,17 @@ public static partial class Bidi
         while (s < end && !(IsLtrOrDigit(classes[s]) || (text[s] == '+' && s + 1 < end && classes[s + 1] == CharClass.Digit))) s++;
         var e = end;
         while (e > s && !IsLtrOrDigit(classes[e - 1])) e--;
+        // A sign written onto a name or number belongs to it: "Reserve+", "Резерв+", "C#", "#1234".
+        if (e > s)
+        {
+            while (e < end && AttachedSigns.Contains(text[e], StringComparison.Ordinal)) e++;
+            while (s > start && AttachedSigns.Contains(text[s - 1], StringComparison.Ordinal)) s--;
+        }
         return (s, e);
     }
+
+    /// <summary>Signs that are part of a name, handle or number when written against it with no space.</summary>
+    private const string AttachedSigns = "+#@";
 
     /// <summary>From the first to the last RTL letter: numbers after an Arabic word belong to the LTR sentence ("اتصل 3 times").</summary>
     private static (int, int) TrimToRtlRun(CharClass[] classes, int start, int end)

@@ -38,9 +38,29 @@ public class BidiTests
     }
 
     [Fact]
-    public void Arabic_indic_phone_numbers_are_isolated_too()
+    public void Arabic_indic_phone_numbers_are_isolated_group_by_group()
     {
-        Assert.Equal("اتصل على <bdi dir=\"ltr\">٠٥٠ ١٢٣ ٤٥٦٧</bdi> الآن", Rtl("اتصل على ٠٥٠ ١٢٣ ٤٥٦٧ الآن"));
+        // The spaces between groups of Arabic-Indic digits resolve right-to-left even inside a left-to-right
+        // isolate ("+٤٤ ٧٧٠٠ ٩٠٠٥١٧" shows as "+٩٠٠٥١٧ ٧٧٠٠ ٤٤"), so each group is isolated as well.
+        Assert.Equal("اتصل على <bdi dir=\"ltr\"><bdi dir=\"ltr\">٠٥٠</bdi> <bdi dir=\"ltr\">١٢٣</bdi> <bdi dir=\"ltr\">٤٥٦٧</bdi></bdi> الآن",
+            Rtl("اتصل على ٠٥٠ ١٢٣ ٤٥٦٧ الآن"));
+        Assert.Equal("من الرقم <bdi dir=\"ltr\">&#x2B;<bdi dir=\"ltr\">٤٤</bdi> <bdi dir=\"ltr\">٧٧٠٠</bdi> <bdi dir=\"ltr\">٩٠٠٥١٧</bdi></bdi>.",
+            Rtl("من الرقم +٤٤ ٧٧٠٠ ٩٠٠٥١٧."));
+        Assert.Equal("From &#x2B;<bdi dir=\"ltr\">٤٤</bdi> <bdi dir=\"ltr\">٧٧٠٠</bdi> <bdi dir=\"ltr\">٩٠٠٥١٧</bdi> today",
+            Ltr("From +٤٤ ٧٧٠٠ ٩٠٠٥١٧ today"));
+        // One group needs nothing: "٣ رسائل" reads right in either direction.
+        Assert.Equal("وصلت ٣ رسائل", Rtl("وصلت ٣ رسائل"));
+        Assert.Equal("Code ٣٤٥٦", Ltr("Code ٣٤٥٦"));
+    }
+
+    [Fact]
+    public void A_sign_written_onto_a_name_is_isolated_with_it()
+    {
+        // Unisolated, the "+" of "Reserve+" is left to the bidi algorithm and shows as "+Reserve" in Arabic.
+        Assert.Equal("دعم <bdi dir=\"ltr\">Reserve&#x2B;</bdi> مزيف", Rtl("دعم Reserve+ مزيف"));
+        Assert.Equal("تطبيق «<bdi dir=\"ltr\">Резерв&#x2B;</bdi>»", Rtl("تطبيق «Резерв+»"));
+        Assert.Equal("روبوت «<bdi dir=\"ltr\">Reserve&#x2B;</bdi> | الدعم»", Rtl("روبوت «Reserve+ | الدعم»"));
+        Assert.Equal("وسم <bdi dir=\"ltr\">#scam</bdi> و<bdi dir=\"ltr\">C#</bdi>.", Rtl("وسم #scam وC#."));
     }
 
     [Fact]
