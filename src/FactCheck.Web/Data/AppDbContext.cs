@@ -26,6 +26,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// <summary>The data-protection key ring, shared by every instance of the site (BackOfficeSetup).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<TransparencyPage> TransparencyPages => Set<TransparencyPage>();
+    public DbSet<TransparencyPageRevision> TransparencyPageRevisions => Set<TransparencyPageRevision>();
 
     /// <summary>What readers may see: published, and not withdrawn.</summary>
     public IQueryable<Advisory> PublishedAdvisories => Advisories.Where(a => a.Status == AdvisoryStatus.Published);

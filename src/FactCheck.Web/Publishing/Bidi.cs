@@ -52,6 +52,61 @@ public static partial class Bidi
         return result.ToString();
     }
 
+    /// <summary>
+    /// A localized sentence that names a title ("We have withdrawn “{0}”."): the sentence encoded, the title
+    /// isolated like any other text (<see cref="Text"/>) and quoted once (<see cref="Unquoted"/>).
+    /// </summary>
+    public static IHtmlContent Format(string format, string title, SiteLanguage language)
+    {
+        var content = new HtmlContentBuilder();
+        var at = format.IndexOf("{0}", StringComparison.Ordinal);
+        if (at < 0) return content.Append(format);
+        var text = Unquoted(title);
+        // The title may be in another language than the sentence (an Arabic advisory in the English back-office).
+        var own = Prevailing(text) ?? language.Direction;
+        return content.Append(format[..at])
+            .AppendHtml(own == TextDirection.Rtl ? "<bdi dir=\"rtl\">" : "<bdi dir=\"ltr\">").AppendHtml(Text(text, own)).AppendHtml("</bdi>")
+            .Append(format[(at + 3)..]);
+    }
+
+    /// <summary><see cref="Format"/> for plain-text places (<c>&lt;title&gt;</c>, back-office headings): the title between Unicode isolates.</summary>
+    public static string PlainFormat(string format, string title, SiteLanguage language)
+    {
+        var text = Unquoted(title);
+        var own = Prevailing(text) ?? language.Direction;
+        var isolated = (own == TextDirection.Rtl ? RightToLeftIsolate : LeftToRightIsolate) + PlainText(text, own) + PopDirectionalIsolate;
+        return format.Replace("{0}", isolated, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The title without the quotation marks that enclose it whole: sentences that name a title put it in
+    /// quotation marks themselves, and «««…»» is what a reader would otherwise see.
+    /// </summary>
+    public static string Unquoted(string title)
+    {
+        var text = title.Trim();
+        while (text.Length >= 2 && QuotePairs.Any(pair => text[0] == pair.Open && text[^1] == pair.Close)
+               && EnclosesWhole(text))
+            text = text[1..^1].Trim();
+        return text;
+    }
+
+    private static readonly (char Open, char Close)[] QuotePairs = [('«', '»'), ('“', '”'), ('„', '“'), ('"', '"'), ('‹', '›'), ('\'', '\'')];
+
+    /// <summary>True when the first quotation mark closes at the very end: «a» and «b» is two quotes, not one.</summary>
+    private static bool EnclosesWhole(string text)
+    {
+        var (open, close) = QuotePairs.First(pair => text[0] == pair.Open && text[^1] == pair.Close);
+        if (open == close) return text.Count(c => c == open) == 2;
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == open) depth++;
+            else if (text[i] == close && --depth == 0) return i == text.Length - 1;
+        }
+        return false;
+    }
+
     /// <summary>The direction of the first strong letter (what <c>dir="auto"</c> does), or null when there is none.</summary>
     public static TextDirection? FirstStrong(string? text)
     {
