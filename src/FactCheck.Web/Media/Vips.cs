@@ -12,8 +12,11 @@ namespace FactCheck;
 internal static partial class Vips
 {
     private const string Library = "libvips.so.42";
-    private const string GLib = "libglib-2.0.so.0";
-    private const string GObject = "libgobject-2.0.so.0";
+    // GLib through libvips itself: NetVips.Native's libvips (which .NET now loads for this name too, see
+    // ShareCards) carries its own GLib, and its objects must be freed by that one. With Debian's libvips,
+    // dlsym on its handle finds the symbols in the GLib it links to.
+    private const string GLib = Library;
+    private const string GObject = Library;
 
     public const int InterpretationSrgb = 22;
     public const int FormatUchar = 0;
