@@ -55,6 +55,8 @@ public sealed class AdvisoryEditing(AppDbContext db, IStringLocalizer<SharedReso
         Text(errors, nameof(form.Body), form.Body, MaxBodyLength, required: false, multiline: true);
         Text(errors, nameof(form.ClaimText), form.ClaimText, 1000, required: false, multiline: true);
         Text(errors, nameof(form.Claimant), form.Claimant, 300, required: false, multiline: false);
+        if (Blank(form.ClaimantKind) is { } claimantKind && ParseClaimantKind(claimantKind) is null) // issue 13: claimant kind
+            errors.Add(nameof(form.ClaimantKind), text["Admin.Editor.Error.Choice"]);
         Date(errors, nameof(form.ClaimFirstSeen), form.ClaimFirstSeen);
         foreach (var url in AdvisoryForm.Lines(form.ClaimAppearances))
             if (!IsWebUrl(url, 2000)) { errors.Add(nameof(form.ClaimAppearances), text["Admin.Editor.Error.Url"]); break; }
@@ -151,6 +153,7 @@ public sealed class AdvisoryEditing(AppDbContext db, IStringLocalizer<SharedReso
             : form.Slug.Trim();
         advisory.ClaimText = Blank(form.ClaimText);
         advisory.Claimant = Blank(form.Claimant);
+        advisory.ClaimantKind = ParseClaimantKind(form.ClaimantKind); // issue 13: claimant kind
         advisory.ClaimFirstSeen = ParseDate(form.ClaimFirstSeen);
         advisory.ClaimAppearances = AdvisoryForm.Lines(form.ClaimAppearances);
         // Set the navigation, not only the key: the advisory may have been loaded with its rating, and EF's
@@ -201,6 +204,7 @@ public sealed class AdvisoryEditing(AppDbContext db, IStringLocalizer<SharedReso
         Body = Newlines(form.Body ?? ""),
         ClaimText = Blank(form.ClaimText),
         Claimant = Blank(form.Claimant),
+        ClaimantKind = ParseClaimantKind(form.ClaimantKind), // issue 13: claimant kind
         ClaimFirstSeen = ParseDate(form.ClaimFirstSeen),
         ClaimAppearances = AdvisoryForm.Lines(form.ClaimAppearances),
         Rating = Blank(form.Rating),
@@ -302,6 +306,10 @@ public sealed class AdvisoryEditing(AppDbContext db, IStringLocalizer<SharedReso
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>issue 13: a claimant kind by its name ("Person"), or null for blank or anything else.</summary>
+    internal static ClaimantKind? ParseClaimantKind(string? name) =>
+        Enum.TryParse<ClaimantKind>(Blank(name), out var kind) && Enum.IsDefined(kind) && !int.TryParse(name, out _) ? kind : null;
 
     /// <summary>Browsers post textarea lines with CRLF; stored text uses LF.</summary>
     private static string Newlines(string value) => value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');

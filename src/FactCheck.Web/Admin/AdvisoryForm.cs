@@ -20,6 +20,8 @@ public sealed class AdvisoryForm
     public string? Body { get; set; }
     public string? ClaimText { get; set; }
     public string? Claimant { get; set; }
+    /// <summary>A <see cref="FactCheck.ClaimantKind"/> name, or blank. (issue 13)</summary>
+    public string? ClaimantKind { get; set; }
     public string? ClaimFirstSeen { get; set; }
     /// <summary>One URL per line.</summary>
     public string? ClaimAppearances { get; set; }

@@ -19,6 +19,7 @@ public sealed record AdvisorySnapshot
     public string Body { get; init; } = "";
     public string? ClaimText { get; init; }
     public string? Claimant { get; init; }
+    public ClaimantKind? ClaimantKind { get; init; } // issue 13: claimant kind
     public DateOnly? ClaimFirstSeen { get; init; }
     public List<string> ClaimAppearances { get; init; } = [];
     public string? Rating { get; init; }
@@ -56,6 +57,7 @@ public sealed record AdvisorySnapshot
         Body = advisory.Body,
         ClaimText = advisory.ClaimText,
         Claimant = advisory.Claimant,
+        ClaimantKind = advisory.ClaimantKind, // issue 13: claimant kind
         ClaimFirstSeen = advisory.ClaimFirstSeen,
         ClaimAppearances = [.. advisory.ClaimAppearances],
         Rating = advisory.Rating?.Key,
@@ -90,6 +92,7 @@ public sealed record AdvisorySnapshot
         Body = Body,
         ClaimText = ClaimText,
         Claimant = Claimant,
+        ClaimantKind = ClaimantKind?.ToString(), // issue 13: claimant kind
         ClaimFirstSeen = AdvisoryForm.Date(ClaimFirstSeen),
         ClaimAppearances = string.Join('\n', ClaimAppearances),
         Rating = Rating,
@@ -124,6 +127,7 @@ public sealed record AdvisorySnapshot
         ("Admin.Field.Body", Body),
         ("Admin.Field.ClaimText", ClaimText ?? ""),
         ("Admin.Field.Claimant", Claimant ?? ""),
+        ("Admin.Field.ClaimantKind", ClaimantKind?.ToString() ?? ""), // issue 13: claimant kind
         ("Admin.Field.ClaimFirstSeen", AdvisoryForm.Date(ClaimFirstSeen)),
         ("Admin.Field.ClaimAppearances", string.Join('\n', ClaimAppearances)),
         ("Admin.Field.Rating", Rating ?? ""),

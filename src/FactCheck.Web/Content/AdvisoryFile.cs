@@ -110,6 +110,8 @@ public sealed class AdvisoryFile
     {
         public string? Text { get; set; }
         public string? Claimant { get; set; }
+        /// <summary>person, organization or platform-accounts (issue 13).</summary>
+        public string? ClaimantKind { get; set; }
         public string? FirstSeen { get; set; }
         public List<string> Appearances { get; set; } = [];
     }

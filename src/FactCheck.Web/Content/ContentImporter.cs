@@ -83,6 +83,7 @@ public sealed class ContentImporter(
         advisory.Severity = values.Severity;
         advisory.ClaimText = Blank(meta.Claim?.Text);
         advisory.Claimant = Blank(meta.Claim?.Claimant);
+        advisory.ClaimantKind = AdvisoryEditing.ParseClaimantKind(meta.Claim?.ClaimantKind?.Replace("-", "", StringComparison.Ordinal)); // issue 13: claimant kind
         advisory.ClaimFirstSeen = values.ClaimFirstSeen;
         advisory.ClaimAppearances = meta.Claim?.Appearances.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToList() ?? [];
         advisory.Steps = meta.Steps.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
