@@ -54,14 +54,14 @@ public static partial class Bidi
 
     /// <summary>
     /// A localized sentence that names a title ("We have withdrawn “{0}”."): the sentence encoded, the title
-    /// isolated like any other text (<see cref="Text"/>) and quoted once (<see cref="Unquoted"/>).
+    /// isolated like any other text (<see cref="Text"/>) and quoted once (<see cref="ForQuoting"/>).
     /// </summary>
     public static IHtmlContent Format(string format, string title, SiteLanguage language)
     {
         var content = new HtmlContentBuilder();
         var at = format.IndexOf("{0}", StringComparison.Ordinal);
         if (at < 0) return content.Append(format);
-        var text = Unquoted(title);
+        var text = ForQuoting(title, language);
         // The title may be in another language than the sentence (an Arabic advisory in the English back-office).
         var own = Prevailing(text) ?? language.Direction;
         return content.Append(format[..at])
@@ -72,23 +72,29 @@ public static partial class Bidi
     /// <summary><see cref="Format"/> for plain-text places (<c>&lt;title&gt;</c>, back-office headings): the title between Unicode isolates.</summary>
     public static string PlainFormat(string format, string title, SiteLanguage language)
     {
-        var text = Unquoted(title);
+        var text = ForQuoting(title, language);
         var own = Prevailing(text) ?? language.Direction;
         var isolated = (own == TextDirection.Rtl ? RightToLeftIsolate : LeftToRightIsolate) + PlainText(text, own) + PopDirectionalIsolate;
         return format.Replace("{0}", isolated, StringComparison.Ordinal);
     }
 
     /// <summary>
-    /// The title without the quotation marks that enclose it whole: sentences that name a title put it in
-    /// quotation marks themselves, and «««…»» is what a reader would otherwise see.
+    /// The title ready to stand inside the sentence's own quotation marks, so a reader never sees «««…»»:
+    /// marks that enclose the whole title go (the sentence supplies them), and marks inside it become the
+    /// language's inner quotation marks — «دعم Reserve+» على Telegram inside «…» reads “دعم Reserve+” على Telegram.
     /// </summary>
-    public static string Unquoted(string title)
+    public static string ForQuoting(string title, SiteLanguage language)
     {
         var text = title.Trim();
-        while (text.Length >= 2 && QuotePairs.Any(pair => text[0] == pair.Open && text[^1] == pair.Close)
-               && EnclosesWhole(text))
+        while (text.Length >= 2 && QuotePairs.Any(pair => text[0] == pair.Open && text[^1] == pair.Close) && EnclosesWhole(text))
             text = text[1..^1].Trim();
-        return text;
+        var (outerOpen, outerClose, innerOpen, innerClose) = language.Code switch
+        {
+            "en" => ('“', '”', '‘', '’'),
+            "uk" => ('«', '»', '„', '“'),
+            _ => ('«', '»', '“', '”'),
+        };
+        return text.Replace(outerOpen, innerOpen).Replace(outerClose, innerClose);
     }
 
     private static readonly (char Open, char Close)[] QuotePairs = [('«', '»'), ('“', '”'), ('„', '“'), ('"', '"'), ('‹', '›'), ('\'', '\'')];

@@ -39,8 +39,6 @@ public sealed class TransparencyPageEditPage : AdminPage
 public sealed class TransparencyPagesController(
     AppDbContext db, AuditLog audit, PublicContent publicContent, TimeProvider clock, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
-    private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
-    private const string Key = "{key:regex(^(about|team|funding|corrections-policy|contact)$)}";
 
     [HttpGet("")]
     public async Task<IActionResult> List(string? done) =>
@@ -52,10 +50,13 @@ public sealed class TransparencyPagesController(
                 .ToList(),
         });
 
-    [HttpGet(Key + "/" + Lang)]
+    [HttpGet("{key}/{lang}")]
     public async Task<IActionResult> Edit(string key, string lang, int? revision)
     {
-        var page = await db.TransparencyPages.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key && p.Language == lang);
+        // Unknown pages answer 404 here rather than through route constraints, so sign-in is asked for first.
+        var page = TransparencyPage.IsKey(key) && SiteLanguage.Find(lang) is not null
+            ? await db.TransparencyPages.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key && p.Language == lang)
+            : null;
         if (page is null) return NotFound404();
         var loaded = revision is { } id
             ? await db.TransparencyPageRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.Key == key && r.Language == lang)
@@ -64,10 +65,12 @@ public sealed class TransparencyPagesController(
         return View("Edit", await EditPageAsync(page, form, loaded: loaded));
     }
 
-    [HttpPost(Key + "/" + Lang)]
+    [HttpPost("{key}/{lang}")]
     public async Task<IActionResult> Save(string key, string lang, TransparencyPageForm form)
     {
-        var page = await db.TransparencyPages.FirstOrDefaultAsync(p => p.Key == key && p.Language == lang);
+        var page = TransparencyPage.IsKey(key) && SiteLanguage.Find(lang) is not null
+            ? await db.TransparencyPages.FirstOrDefaultAsync(p => p.Key == key && p.Language == lang)
+            : null;
         if (page is null) return NotFound404();
         var errors = new FormErrors();
         if (string.IsNullOrWhiteSpace(form.Title) || form.Title.Trim().Length > 200 || form.Title.Any(char.IsControl))

@@ -145,4 +145,17 @@ public class BidiTests
     {
         Assert.Equal(expected, Bidi.Prevailing(text));
     }
+
+    [Theory]
+    [InlineData("ar", "«دعم Reserve+»", "دعم Reserve+")]
+    [InlineData("ar", "«دعم Reserve+» على Telegram", "“دعم Reserve+” على Telegram")]
+    [InlineData("uk", "«Підтримка Резерв+» у Telegram", "„Підтримка Резерв+“ у Telegram")]
+    [InlineData("en", "“Reserve+ support” on Telegram", "‘Reserve+ support’ on Telegram")]
+    [InlineData("en", "\"Fake\" support", "\"Fake\" support")]
+    [InlineData("uk", "Без лапок", "Без лапок")]
+    public void A_title_placed_in_quotation_marks_is_quoted_once(string language, string title, string expected)
+    {
+        // "We have withdrawn «{0}»" around «…» showed «««…»» to readers.
+        Assert.Equal(expected, Bidi.ForQuoting(title, SiteLanguage.Find(language)!));
+    }
 }
