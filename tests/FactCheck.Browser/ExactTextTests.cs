@@ -101,7 +101,8 @@ public class ExactTextTests(BrowserSite site) : IClassFixture<BrowserSite>
         // Every indicator: on one line, in written order, with a copy button, reachable by keyboard.
         var indicators = page.Locator(".indicator-list .ioc, .claim .ioc");
         Assert.Equal(4, await indicators.CountAsync());
-        var shown = new[] { (IndicatorType.Phone, EasternPhone), (IndicatorType.Handle, Handle), (IndicatorType.Url, Link) }
+        // Listed by type: phone, link, handle.
+        var shown = new[] { (IndicatorType.Phone, EasternPhone), (IndicatorType.Url, Link), (IndicatorType.Handle, Handle) }
             .Select(i => IndicatorNormalizer.Display(i.Item1, i.Item2));
         foreach (var (text, index) in shown.Select((t, i) => (t, i)))
         {
@@ -144,8 +145,9 @@ public class ExactTextTests(BrowserSite site) : IClassFixture<BrowserSite>
         var response = await page.GotoAsync(withdrawn.Path);
         Assert.Equal(410, response!.Status);
         var sentence = (await page.Locator(".withdrawn p").First.TextContentAsync())!;
-        Assert.Contains(title.Trim('«', '»', '“', '”'), sentence, StringComparison.Ordinal);
-        foreach (var doubled in new[] { "««", "»»", "“““", "”””", "“«", "«“" })
+        // The title's own quotation marks become the inner ones: «“دعم Reserve+” على …», never ««دعم Reserve+» على …».
+        Assert.Contains(Bidi.ForQuoting(title, SiteLanguage.Find(language)!), sentence, StringComparison.Ordinal);
+        foreach (var doubled in new[] { "««", "»»", "““", "””" })
             Assert.DoesNotContain(doubled, sentence, StringComparison.Ordinal);
         await ExpectWrittenOrderAsync(page, ".withdrawn p", brand, problems);
         await page.Context.CloseAsync();
