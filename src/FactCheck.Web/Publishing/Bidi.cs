@@ -113,6 +113,14 @@ public static partial class Bidi
         return false;
     }
 
+    /// <summary>
+    /// <see cref="PlainText"/> as a paragraph of its own direction, for plain text shown inside someone else's
+    /// interface (a feed reader's list is left to right whatever the item's language): the whole text between
+    /// an isolate of <paramref name="direction"/>, and the names and numbers inside it isolated in turn.
+    /// </summary>
+    public static string PlainParagraph(string? text, TextDirection direction) =>
+        string.IsNullOrEmpty(text) ? "" : (direction == TextDirection.Rtl ? RightToLeftIsolate : LeftToRightIsolate) + PlainText(text, direction) + PopDirectionalIsolate;
+
     /// <summary>The direction of the first strong letter (what <c>dir="auto"</c> does), or null when there is none.</summary>
     public static TextDirection? FirstStrong(string? text)
     {

@@ -121,6 +121,8 @@ public class BidiTests
         Assert.Equal("Warning: \u2067احذر\u2069 scam", Bidi.PlainText("Warning: احذر scam", TextDirection.Ltr));
         Assert.Equal("plain", Bidi.PlainText("plain", TextDirection.Ltr));
         Assert.Equal("", Bidi.PlainText(null, TextDirection.Ltr));
+        // A feed title: an Arabic paragraph in a left-to-right feed reader, "Reserve+" whole inside it.
+        Assert.Equal("\u2067دعم \u2066Reserve+\u2069 مزيف\u2069", Bidi.PlainParagraph("دعم Reserve+ مزيف", TextDirection.Rtl));
     }
 
     [Theory]
