@@ -83,7 +83,13 @@ public sealed class ContentImporter(
         advisory.Severity = values.Severity;
         advisory.ClaimText = Blank(meta.Claim?.Text);
         advisory.Claimant = Blank(meta.Claim?.Claimant);
-        advisory.ClaimantKind = AdvisoryEditing.ParseClaimantKind(meta.Claim?.ClaimantKind?.Replace("-", "", StringComparison.Ordinal)); // issue 13: claimant kind
+        advisory.ClaimantKind = meta.Claim?.ClaimantKind?.Trim() switch // issue 13: claimant kind
+        {
+            "person" => ClaimantKind.Person,
+            "organization" => ClaimantKind.Organization,
+            "platform-accounts" => ClaimantKind.PlatformAccounts,
+            _ => null,
+        };
         advisory.ClaimFirstSeen = values.ClaimFirstSeen;
         advisory.ClaimAppearances = meta.Claim?.Appearances.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToList() ?? [];
         advisory.Steps = meta.Steps.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
