@@ -68,9 +68,9 @@ public static class DefaultData
 
     /// <summary>
     /// Sites created before verdict descriptions and platform equivalents existed get the defaults for
-    /// the default keys, where the field is still empty. (The rating form requires a description, so an
-    /// Admin's own text is never overwritten; an Admin who wants no equivalents can leave one blank line's
-    /// worth of text such as the name itself.)
+    /// the default keys, where the field is still empty. The rating form requires a description, so an
+    /// Admin's own text is never overwritten; a default platform whose other names an Admin empties gets
+    /// the defaults back on the next start (to have none, write the name itself).
     /// </summary>
     private static async Task FillGapsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
