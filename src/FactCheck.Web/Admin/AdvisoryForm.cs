@@ -21,6 +21,8 @@ public sealed class AdvisoryForm
     public string? Body { get; set; }
     public string? ClaimText { get; set; }
     public string? Claimant { get; set; }
+    /// <summary>A <see cref="FactCheck.ClaimantKind"/> name, or blank.</summary>
+    public string? ClaimantKind { get; set; }
     public string? ClaimFirstSeen { get; set; }
     /// <summary>One URL per line.</summary>
     public string? ClaimAppearances { get; set; }
@@ -85,6 +87,7 @@ public sealed class AdvisoryForm
         Body = content.Body,
         ClaimText = content.ClaimText,
         Claimant = content.Claimant,
+        ClaimantKind = content.ClaimantKind?.ToString(),
         ClaimFirstSeen = Date(content.ClaimFirstSeen),
         ClaimAppearances = string.Join('\n', content.ClaimAppearances),
         Rating = content.Rating,
@@ -166,6 +169,7 @@ public sealed class AdvisoryForm
             Body = Newlines(Body ?? ""),
             ClaimText = Blank(Newlines(ClaimText ?? "")),
             Claimant = Blank(Claimant),
+            ClaimantKind = ReadEnum<ClaimantKind>(nameof(ClaimantKind), ClaimantKind, "Admin.Editor.Error.Choice"),
             ClaimFirstSeen = ReadDate(nameof(ClaimFirstSeen), ClaimFirstSeen),
             ClaimAppearances = Lines(ClaimAppearances),
             Rating = Blank(Rating),

@@ -7,7 +7,7 @@ public enum AuditAction
     UserCreated, RolesChanged, UserDisabled, UserEnabled, SettingChanged,
     Create, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Delete, Restore, Correction,
     PreviewLinkCreated, PreviewLinkRevoked,
-    RatingCreated, RatingChanged,
+    RatingCreated, RatingChanged, PlatformChanged, TransparencyPageChanged,
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
     RegistryEntryCreated, RegistryEntryEdited, RegistryStatusAdded, RegistryStatusRemoved, OrganisationSaved,
     TipRedacted, TipDismissed, TipsDrafted, TipReplySent,

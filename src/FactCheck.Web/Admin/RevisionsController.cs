@@ -51,7 +51,7 @@ public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workfl
             .Select(r => new RevisionRow(r.Number, r.SavedAt, r.SavedByName, r.Reason, r.Note, r.RestoredFromNumber)).ToListAsync();
         return View(new RevisionListPage
         {
-            Title = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Admin.Revisions.Title"], advisory.Title),
+            Title = Bidi.PlainFormat(text["Admin.Revisions.Title"], advisory.Title, BackOfficeLanguage.Current),
             AdvisoryId = id, AdvisoryTitle = advisory.Title, Revisions = revisions,
         });
     }

@@ -279,7 +279,7 @@ public sealed class ScreenshotsController(
         Response.StatusCode = status;
         return View("Form", new ScreenshotFormPage
         {
-            Title = string.Format(CultureInfo.CurrentCulture, text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title),
+            Title = Bidi.PlainFormat(text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title, BackOfficeLanguage.Current),
             AdvisoryId = advisory.Id, ContentLanguage = advisory.SiteLanguage, Existing = existing, AsksForFile = existing is null,
             AltText = altText, Caption = caption, Errors = errors, MaxUploadBytes = options.MaxUploadBytes,
         });
@@ -291,7 +291,7 @@ public sealed class ScreenshotsController(
         Response.StatusCode = status;
         return View("Staged", new StagedScreenshotPage
         {
-            Title = string.Format(CultureInfo.CurrentCulture, text["Admin.Screenshots.RedactTitle"], advisory.Title),
+            Title = Bidi.PlainFormat(text["Admin.Screenshots.RedactTitle"], advisory.Title, BackOfficeLanguage.Current),
             Staged = staged, ContentLanguage = advisory.SiteLanguage,
             Similar = await SimilarScreenshots.FindAsync(db, staged.PerceptualHash, advisory.Id, HttpContext.RequestAborted),
             AltText = altText, Caption = caption, Redaction = redaction, Errors = errors,

@@ -34,6 +34,7 @@ public static class TextDiff
             "Admin.Field.Platforms" => string.Join('\n', value.Split('\n').Select(key => platforms.FirstOrDefault(p => p.Key == key)?.Name ?? key)),
             "Admin.Field.Kind" => text[$"Kind.{value}"],
             "Admin.Field.Severity" => text[$"Severity.{value}"],
+            "Admin.Field.ClaimantKind" => text[$"Admin.Field.ClaimantKind.{value}"],
             "Admin.Field.Status" => text[$"Admin.Status.{value}"],
             "Admin.Field.Language" => SiteLanguage.Find(value)?.NativeName ?? value,
             _ => value,

@@ -23,6 +23,7 @@ public sealed record AdvisoryContent
     public string Body { get; init; } = "";
     public string? ClaimText { get; init; }
     public string? Claimant { get; init; }
+    public ClaimantKind? ClaimantKind { get; init; }
     public DateOnly? ClaimFirstSeen { get; init; }
     public List<string> ClaimAppearances { get; init; } = [];
     /// <summary>A rating key from the scale (see <see cref="Rating.Key"/>).</summary>
@@ -74,6 +75,7 @@ public sealed record AdvisoryContent
         Body = advisory.Body,
         ClaimText = advisory.ClaimText,
         Claimant = advisory.Claimant,
+        ClaimantKind = advisory.ClaimantKind,
         ClaimFirstSeen = advisory.ClaimFirstSeen,
         ClaimAppearances = [.. advisory.ClaimAppearances],
         Rating = advisory.Rating?.Key,
@@ -118,6 +120,7 @@ public sealed record AdvisoryContent
         ("Admin.Field.Body", Body),
         ("Admin.Field.ClaimText", ClaimText ?? ""),
         ("Admin.Field.Claimant", Claimant ?? ""),
+        ("Admin.Field.ClaimantKind", ClaimantKind?.ToString() ?? ""),
         ("Admin.Field.ClaimFirstSeen", Date(ClaimFirstSeen)),
         ("Admin.Field.ClaimAppearances", string.Join('\n', ClaimAppearances)),
         ("Admin.Field.Rating", Rating ?? ""),

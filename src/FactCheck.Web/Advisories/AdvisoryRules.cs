@@ -73,6 +73,7 @@ public static class AdvisoryRules
         if (content.Kind == AdvisoryKind.Explainer && content.Rating is not null) Add(nameof(content.Rating), "Admin.Editor.Error.ExplainerVerdict");
         else if (forReaders && content.Kind == AdvisoryKind.FactCheck && content.Rating is null) Add(nameof(content.Rating), "Admin.Editor.Error.VerdictRequired");
         if (content.Severity is { } severity && !Enum.IsDefined(severity)) Add(nameof(content.Severity), "Admin.Editor.Error.Choice");
+        if (content.ClaimantKind is { } claimantKind && !Enum.IsDefined(claimantKind)) Add(nameof(content.ClaimantKind), "Admin.Editor.Error.Choice");
 
         if (content.Steps.Count > StepsMax || content.Steps.Any(s => s.Length > StepMax || HasControl(s, multiline: false)))
             Add(nameof(content.Steps), "Admin.Editor.Error.Steps");

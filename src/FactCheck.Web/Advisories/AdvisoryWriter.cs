@@ -53,6 +53,7 @@ public sealed class AdvisoryWriter(AppDbContext db)
         advisory.Slug = await FreeSlugAsync(content.Slug, content.Language, advisory.Id);
         advisory.ClaimText = content.ClaimText;
         advisory.Claimant = content.Claimant;
+        advisory.ClaimantKind = content.ClaimantKind;
         advisory.ClaimFirstSeen = content.ClaimFirstSeen;
         advisory.ClaimAppearances = [.. content.ClaimAppearances];
         // Set the navigation, not only the key: the advisory may have been loaded with its rating, and EF's

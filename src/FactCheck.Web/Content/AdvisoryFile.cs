@@ -42,6 +42,11 @@ public sealed class AdvisoryFile
         [AdvisoryKind.FactCheck] = "fact-check", [AdvisoryKind.Alert] = "alert", [AdvisoryKind.Explainer] = "explainer",
     };
 
+    private static readonly Dictionary<ClaimantKind, string> claimantKinds = new()
+    {
+        [ClaimantKind.Person] = "person", [ClaimantKind.Organization] = "organization", [ClaimantKind.PlatformAccounts] = "platform-accounts",
+    };
+
     private static readonly Dictionary<AdvisoryStatus, string> statuses = new()
     {
         [AdvisoryStatus.Draft] = "draft", [AdvisoryStatus.InReview] = "in-review", [AdvisoryStatus.Scheduled] = "scheduled",
@@ -83,6 +88,7 @@ public sealed class AdvisoryFile
         if (!Guid.TryParse(Meta.Id, out var id)) Fail("id", "'id' must be a UUID, e.g. 3d0c7e62-4b8a-4b8e-9a51-0f3e8b1c2a10");
         var kind = Named(kinds, Meta.Kind, "kind", null);
         var status = Named(statuses, Meta.Status, "status", "published");
+        var claimantKind = string.IsNullOrWhiteSpace(Meta.Claim?.ClaimantKind) ? null : Named(claimantKinds, Meta.Claim.ClaimantKind, "claim.claimant_kind", null);
         var published = Time(Meta.Published, "published");
         if (string.IsNullOrWhiteSpace(Meta.Published) && status is AdvisoryStatus.Published or AdvisoryStatus.Withdrawn)
             Fail("published", "'published' (a date and time such as 2025-03-14T09:30:00Z) is required for this status");
@@ -135,6 +141,7 @@ public sealed class AdvisoryFile
             Body = Body,
             ClaimText = Blank(Meta.Claim?.Text),
             Claimant = Blank(Meta.Claim?.Claimant),
+            ClaimantKind = claimantKind,
             ClaimFirstSeen = Date(Meta.Claim?.FirstSeen, "claim.first_seen"),
             ClaimAppearances = Meta.Claim?.Appearances.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToList() ?? [],
             Rating = Blank(Meta.Verdict),
@@ -185,9 +192,10 @@ public sealed class AdvisoryFile
             TranslationKey = content.TranslationKey,
             Verdict = content.Rating,
             Severity = content.Severity?.ToString().ToLowerInvariant(),
-            Claim = content.ClaimText is null && content.Claimant is null && content.ClaimFirstSeen is null && content.ClaimAppearances.Count == 0 ? null : new ClaimYaml
+            Claim = content.ClaimText is null && content.Claimant is null && content.ClaimantKind is null && content.ClaimFirstSeen is null && content.ClaimAppearances.Count == 0 ? null : new ClaimYaml
             {
                 Text = content.ClaimText, Claimant = content.Claimant, FirstSeen = Date(content.ClaimFirstSeen), Appearances = content.ClaimAppearances,
+                ClaimantKind = content.ClaimantKind is { } kind ? claimantKinds[kind] : null,
             },
             Platforms = content.Platforms.Select(platformName).ToList(),
             Tags = content.Tags,
@@ -214,7 +222,7 @@ public sealed class AdvisoryFile
     public static string KeyOf(string field) => field.Split('[', '.')[0] switch
     {
         "Slug" => "slug", "Title" => "title", "Summary" => "summary", "Kind" => "kind", "Language" => "language",
-        "ClaimText" => "claim.text", "Claimant" => "claim.claimant", "ClaimFirstSeen" => "claim.first_seen", "ClaimAppearances" => "claim.appearances",
+        "ClaimText" => "claim.text", "Claimant" => "claim.claimant", "ClaimantKind" => "claim.claimant_kind", "ClaimFirstSeen" => "claim.first_seen", "ClaimAppearances" => "claim.appearances",
         "Rating" => "verdict", "Severity" => "severity", "Steps" => "steps", "Platforms" => "platforms", "Tags" => "tags", "Authors" => "authors",
         "Indicators" => "indicators", "Sources" => "sources", "Screenshots" => "screenshots", "Corrections" => "corrections",
         "TranslationKey" => "translation_key", "WithdrawalReason" => "withdrawal_reason",
@@ -310,6 +318,8 @@ public sealed class AdvisoryFile
     {
         public string? Text { get; set; }
         public string? Claimant { get; set; }
+        /// <summary>person, organization or platform-accounts.</summary>
+        public string? ClaimantKind { get; set; }
         public string? FirstSeen { get; set; }
         public List<string> Appearances { get; set; } = [];
     }

@@ -33,6 +33,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RegistryRevision> RegistryRevisions => Set<RegistryRevision>();
     public DbSet<Tip> Tips => Set<Tip>();
     public DbSet<TipIndicator> TipIndicators => Set<TipIndicator>();
+    public DbSet<TransparencyPage> TransparencyPages => Set<TransparencyPage>();
+    public DbSet<TransparencyPageRevision> TransparencyPageRevisions => Set<TransparencyPageRevision>();
 
     /// <summary>What readers may see: published, and not withdrawn.</summary>
     public IQueryable<Advisory> PublishedAdvisories => Advisories.Where(a => a.Status == AdvisoryStatus.Published);

@@ -30,8 +30,9 @@ public sealed class SearchController(
             return this.BadRequestPage(language, text["Error.BadFilter"]);
 
         var form = new SearchForm(Readable(q), Blank(verdict), Blank(platform), Blank(kind), all == "1");
-        var query = SearchQuery.Parse(form.Query);
         var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync(cancellationToken);
+        // واتساب, واتس اب and Ватсап find what WhatsApp finds.
+        var query = PlatformEquivalents.Expand(SearchQuery.Parse(form.Query), await db.Platforms.AsNoTracking().ToListAsync(cancellationToken));
         var platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published))
             .OrderBy(p => p.Name).ToListAsync(cancellationToken);
         var otherLanguages = SiteLanguage.All.Where(l => l != language)

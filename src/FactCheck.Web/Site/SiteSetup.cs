@@ -41,6 +41,9 @@ public static class SiteSetup
         services.AddScoped<PublishingEvents>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
+        // Share cards (1200×630, drawn with libvips text) and the rating scale's stylesheet.
+        services.AddSingleton<ShareCards>();
+        services.AddSingleton<VerdictStyles>();
         // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.
         services.AddSingleton<SearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
             ? new PostgresSearchIndex()

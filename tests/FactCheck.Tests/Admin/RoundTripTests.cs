@@ -29,6 +29,7 @@ public class RoundTripTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         ["Admin.Field.Body"] = Edit(f => f.Set("Body", f.Get("Body") + "\n\nفقرة جديدة.")),
         ["Admin.Field.ClaimText"] = Edit(f => f.Set("ClaimText", "ادعاء بصياغة أخرى")),
         ["Admin.Field.Claimant"] = Edit(f => f.Set("Claimant", "@another_fake_bot")),
+        ["Admin.Field.ClaimantKind"] = Edit(f => f.Set("ClaimantKind", "Organization")),
         ["Admin.Field.ClaimFirstSeen"] = Edit(f => f.Set("ClaimFirstSeen", "2025-01-02")),
         ["Admin.Field.ClaimAppearances"] = Edit(f => f.Set("ClaimAppearances", f.Get("ClaimAppearances") + "\nhttps://example.org/third")),
         ["Admin.Field.Rating"] = Edit(f => f.Set("Rating", "fake")),

@@ -93,7 +93,7 @@ public partial class FeedEndpointTests(ClockedSite site) : IClassFixture<Clocked
             ((string?)self.Attribute("rel"), (string?)self.Attribute("type"), (string?)self.Attribute("href")));
 
         var item = Item(rss, advisory);
-        Assert.Equal(advisory.Title, item.Element("title")!.Value);
+        Assert.Equal(Bidi.PlainParagraph(advisory.Title, advisory.SiteLanguage.Direction), item.Element("title")!.Value);
         Assert.Equal("http://localhost" + advisory.Path, item.Element("link")!.Value);
         Assert.Equal("false", (string?)item.Element("guid")!.Attribute("isPermaLink"));
         Assert.Matches(Rfc822(), item.Element("pubDate")!.Value);
@@ -103,7 +103,7 @@ public partial class FeedEndpointTests(ClockedSite site) : IClassFixture<Clocked
         Assert.Contains(item.Elements("category"), c => c.Value == "scam" && (string?)c.Attribute("domain") == "http://localhost/ar/advisories?verdict=");
         Assert.Contains(item.Elements("category"), c => c.Value == "whatsapp" && (string?)c.Attribute("domain") == "http://localhost/ar/advisories?platform=");
         Assert.Equal("scam", (string?)item.Element(XName.Get("verdict", FeedFormats.FactCheckNamespace))!.Attribute("key"));
-        Assert.Equal(advisory.Summary, System.Net.WebUtility.HtmlDecode(item.Element("description")!.Value));
+        Assert.Equal(Bidi.PlainParagraph(advisory.Summary, advisory.SiteLanguage.Direction), System.Net.WebUtility.HtmlDecode(item.Element("description")!.Value));
     }
 
     [Fact]
@@ -168,14 +168,14 @@ public partial class FeedEndpointTests(ClockedSite site) : IClassFixture<Clocked
             (string?)feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href"));
 
         var entry = Entry(atom, advisory);
-        Assert.Equal(advisory.Title, entry.Element(Atom + "title")!.Value);
+        Assert.Equal(Bidi.PlainParagraph(advisory.Title, advisory.SiteLanguage.Direction), entry.Element(Atom + "title")!.Value);
         Assert.Matches(Rfc3339(), entry.Element(Atom + "updated")!.Value);
         Assert.Matches(Rfc3339(), entry.Element(Atom + "published")!.Value);
         Assert.Matches(Rfc3339(), feed.Element(Atom + "updated")!.Value);
         Assert.Equal("http://localhost" + advisory.Path,
             (string?)entry.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href"));
         Assert.Equal("html", (string?)entry.Element(Atom + "content")!.Attribute("type"));
-        Assert.Equal(advisory.Summary, entry.Element(Atom + "summary")!.Value);
+        Assert.Equal(Bidi.PlainParagraph(advisory.Summary, advisory.SiteLanguage.Direction), entry.Element(Atom + "summary")!.Value);
         var verdict = entry.Elements(Atom + "category").Single(c => (string?)c.Attribute("scheme") == "http://localhost/uk/advisories?verdict=");
         Assert.Equal(("scam", "Шахрайство"), ((string?)verdict.Attribute("term"), (string?)verdict.Attribute("label")));
     }
@@ -196,7 +196,7 @@ public partial class FeedEndpointTests(ClockedSite site) : IClassFixture<Clocked
         var item = feed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "urn:uuid:" + advisory.Id.ToString("D"));
         Assert.Equal(JsonValueKind.String, item.GetProperty("id").ValueKind);
         Assert.Equal("http://localhost" + advisory.Path, item.GetProperty("url").GetString());
-        Assert.Equal(advisory.Title, item.GetProperty("title").GetString());
+        Assert.Equal(Bidi.PlainParagraph(advisory.Title, advisory.SiteLanguage.Direction), item.GetProperty("title").GetString());
         Assert.StartsWith("<div lang=\"en\" dir=\"ltr\">", item.GetProperty("content_html").GetString(), StringComparison.Ordinal);
         Assert.Matches(Rfc3339(), item.GetProperty("date_published").GetString()!);
         Assert.Matches(Rfc3339(), item.GetProperty("date_modified").GetString()!);

@@ -13,6 +13,7 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<Advisory>
         advisory.Property(a => a.Summary).HasMaxLength(AdvisoryRules.SummaryMax);
         advisory.Property(a => a.ClaimText).HasMaxLength(AdvisoryRules.ClaimTextMax);
         advisory.Property(a => a.Claimant).HasMaxLength(AdvisoryRules.ClaimantMax);
+        advisory.Property(a => a.ClaimantKind).HasConversion<string>().HasMaxLength(20);
         advisory.Property(a => a.TranslationKey).HasMaxLength(AdvisoryRules.TranslationKeyMax);
         advisory.Property(a => a.WithdrawalReason).HasMaxLength(AdvisoryRules.WithdrawalReasonMax);
         advisory.Property(a => a.Version).IsConcurrencyToken();
@@ -44,6 +45,9 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
         rating.Property(r => r.LabelUk).HasMaxLength(80);
         rating.Property(r => r.LabelEn).HasMaxLength(80);
         rating.Property(r => r.Colour).HasMaxLength(7);
+        rating.Property(r => r.DescriptionAr).HasMaxLength(1000).HasDefaultValue("");
+        rating.Property(r => r.DescriptionUk).HasMaxLength(1000).HasDefaultValue("");
+        rating.Property(r => r.DescriptionEn).HasMaxLength(1000).HasDefaultValue("");
         rating.HasIndex(r => r.Key).IsUnique();
     }
 }
@@ -54,6 +58,8 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
     {
         platform.Property(p => p.Key).HasMaxLength(60);
         platform.Property(p => p.Name).HasMaxLength(100);
+        platform.Property(p => p.Equivalents).HasMaxLength(1000).HasDefaultValue("");
+        platform.Ignore(p => p.EquivalentNames);
         platform.HasIndex(p => p.Key).IsUnique();
     }
 }
@@ -133,5 +139,32 @@ internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correct
     {
         correction.Property(c => c.Note).HasMaxLength(AdvisoryRules.NoteMax);
         correction.HasIndex(c => c.PublishedAt);
+    }
+}
+
+internal sealed class TransparencyPageConfiguration : IEntityTypeConfiguration<TransparencyPage>
+{
+    public void Configure(EntityTypeBuilder<TransparencyPage> page)
+    {
+        page.HasKey(p => new { p.Key, p.Language });
+        page.Property(p => p.Key).HasMaxLength(40);
+        page.Property(p => p.Language).HasMaxLength(8);
+        page.Property(p => p.Title).HasMaxLength(200);
+        page.Property(p => p.Body).HasMaxLength(TransparencyPageLimits.BodyLength);
+        page.Property(p => p.Version).IsConcurrencyToken();
+        page.Ignore(p => p.Path);
+    }
+}
+
+internal sealed class TransparencyPageRevisionConfiguration : IEntityTypeConfiguration<TransparencyPageRevision>
+{
+    public void Configure(EntityTypeBuilder<TransparencyPageRevision> revision)
+    {
+        revision.Property(r => r.Key).HasMaxLength(40);
+        revision.Property(r => r.Language).HasMaxLength(8);
+        revision.Property(r => r.Title).HasMaxLength(200);
+        revision.Property(r => r.Body).HasMaxLength(TransparencyPageLimits.BodyLength);
+        revision.Property(r => r.SavedBy).HasMaxLength(256);
+        revision.HasIndex(r => new { r.Key, r.Language, r.SavedAt });
     }
 }
