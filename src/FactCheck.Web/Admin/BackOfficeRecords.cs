@@ -9,6 +9,8 @@ public enum AuditAction
     PreviewLinkCreated, PreviewLinkRevoked,
     RatingCreated, RatingChanged,
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
+    Assigned, NoteAdded, PublishFailed, NotificationsChanged, WebhookCreated, WebhookChanged, WebhookDeleted,
+    PlatformCreated, PlatformRenamed, PlatformMerged, TagRenamed, TagMerged,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>

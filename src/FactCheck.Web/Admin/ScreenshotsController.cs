@@ -281,6 +281,7 @@ public sealed class ScreenshotsController(
         return View("Form", new ScreenshotFormPage
         {
             Title = string.Format(CultureInfo.CurrentCulture, text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title),
+            Subject = advisory.Title, SubjectLanguage = advisory.Language,
             AdvisoryId = advisory.Id, ContentLanguage = advisory.SiteLanguage, Existing = existing, AsksForFile = existing is null,
             AltText = altText, Caption = caption, Errors = errors, MaxUploadBytes = options.MaxUploadBytes,
         });
@@ -293,6 +294,7 @@ public sealed class ScreenshotsController(
         return View("Staged", new StagedScreenshotPage
         {
             Title = string.Format(CultureInfo.CurrentCulture, text["Admin.Screenshots.RedactTitle"], advisory.Title),
+            Subject = advisory.Title, SubjectLanguage = advisory.Language,
             Staged = staged, ContentLanguage = advisory.SiteLanguage,
             Similar = await SimilarScreenshots.FindAsync(db, staged.PerceptualHash, advisory.Id, HttpContext.RequestAborted),
             AltText = altText, Caption = caption, Redaction = redaction, Errors = errors,

@@ -85,8 +85,18 @@ public class Platform
 {
     public int Id { get; set; }
     public string Key { get; set; } = "";
+    /// <summary>The name in English, and in any language without a name of its own (brand names often are the same).</summary>
     public string Name { get; set; } = "";
+    public string? NameAr { get; set; }
+    public string? NameUk { get; set; }
     public List<Advisory> Advisories { get; set; } = [];
+
+    public string NameIn(string language) => language switch
+    {
+        "ar" => NameAr ?? Name,
+        "uk" => NameUk ?? Name,
+        _ => Name,
+    };
 }
 
 public class Tag

@@ -54,6 +54,8 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
     {
         platform.Property(p => p.Key).HasMaxLength(60);
         platform.Property(p => p.Name).HasMaxLength(100);
+        platform.Property(p => p.NameAr).HasMaxLength(100);
+        platform.Property(p => p.NameUk).HasMaxLength(100);
         platform.HasIndex(p => p.Key).IsUnique();
     }
 }
