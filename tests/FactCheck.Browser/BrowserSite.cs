@@ -93,10 +93,10 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
     }
 
     /// <summary>A new account in <paramref name="role"/>, signed in through the real form, on the HTTPS port.</summary>
-    public async Task<IPage> SignedInPageAsync(string role, string language = "ar")
+    public async Task<IPage> SignedInPageAsync(string role, string language = "ar", int width = 1280, int height = 900)
     {
         var email = await CreateEditorAsync(role);
-        var page = await NewBackOfficePageAsync(language);
+        var page = await NewBackOfficePageAsync(language, width, height);
         await page.GotoAsync("/admin/sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", EditorPassword);
