@@ -26,8 +26,11 @@ public sealed class Desk(AppDbContext db, AuditLog audit, NotificationOutbox out
     /// withdrawn instead), by an Editor, or by the Contributor who created it.
     /// </summary>
     public async Task<bool> MayDeleteAsync(Advisory advisory, string userId, bool canPublish) =>
-        advisory is { PublishedAt: null, Status: AdvisoryStatus.Draft or AdvisoryStatus.InReview } &&
-        (canPublish || await CreatorOf(db, advisory.Id).AnyAsync(creator => creator == userId));
+        IsDeletable(advisory) && (canPublish || await IsCreatorAsync(advisory.Id, userId));
+
+    public static bool IsDeletable(Advisory advisory) => advisory is { PublishedAt: null, Status: AdvisoryStatus.Draft or AdvisoryStatus.InReview };
+
+    public Task<bool> IsCreatorAsync(Guid advisoryId, string userId) => CreatorOf(db, advisoryId).AnyAsync(creator => creator == userId);
 
     /// <summary>A note needs text, at most <see cref="MaxNoteLength"/> characters and no control characters but line breaks.</summary>
     public static bool IsValidNote(string? text) =>

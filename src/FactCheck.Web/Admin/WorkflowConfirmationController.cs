@@ -39,7 +39,7 @@ public sealed class WorkflowConfirmationController(AppDbContext db, Desk desk, I
 
     [HttpGet("delete")]
     public Task<IActionResult> Delete(Guid id, int? version) =>
-        AskAsync(id, version, "delete", _ => true, mayAsync: advisory => desk.MayDeleteAsync(advisory, CurrentUserId, CanPublish));
+        AskAsync(id, version, "delete", Desk.IsDeletable, mayAsync: async advisory => CanPublish || await desk.IsCreatorAsync(advisory.Id, CurrentUserId));
 
     private async Task<IActionResult> AskAsync(Guid id, int? version, string action, Func<Advisory, bool> applies, string? reason = null,
         Func<Advisory, Task<bool>>? mayAsync = null)
