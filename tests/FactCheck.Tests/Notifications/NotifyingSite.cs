@@ -15,7 +15,8 @@ namespace FactCheck.Tests.Notifications;
 public sealed class NotifyingSite : BackOfficeSite
 {
     public SmtpTestServer Smtp { get; } = new();
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts at a whole second: PostgreSQL keeps microseconds, so times read back compare equal.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         base.Settings
