@@ -128,7 +128,7 @@ public sealed class AdvisoryListController(
         var advisory = await workflow.LoadAsync(id);
         if (advisory is null || !AdvisoryWorkflow.MayEdit(advisory, CanPublish)) return false;
         if (advisory.Tags.Any(t => t.Name == tag)) return true;
-        var form = AdvisorySnapshot.Of(advisory).ToForm(advisory.Version);
+        var form = AdvisoryForm.From(AdvisoryContent.Of(advisory), advisory.Version);
         form.Tags = string.Join(", ", AdvisoryForm.CommaList(form.Tags).Append(tag));
         if (advisory.Status == AdvisoryStatus.Published) form.ChangeKind = "minor";
         db.ChangeTracker.Clear();

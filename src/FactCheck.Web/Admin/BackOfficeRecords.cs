@@ -29,9 +29,9 @@ public class AuditEntry
     public string? IpAddress { get; set; }
 }
 
-public enum RevisionReason { Create, Save, Restore, Conflict, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft }
+public enum RevisionReason { Create, Save, Restore, Conflict, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Screenshots }
 
-/// <summary>Every save of an advisory, with every field as it was then (see <see cref="AdvisorySnapshot"/>).</summary>
+/// <summary>Every save of an advisory, with every field as it was then (see <see cref="AdvisoryContent"/>).</summary>
 public class AdvisoryRevision
 {
     public int Id { get; set; }
@@ -46,7 +46,7 @@ public class AdvisoryRevision
     public string? Note { get; set; }
     /// <summary>For <see cref="RevisionReason.Restore"/>: the revision whose content was restored.</summary>
     public int? RestoredFromNumber { get; set; }
-    /// <summary>The advisory's fields as JSON (<see cref="AdvisorySnapshot"/>).</summary>
+    /// <summary>The advisory's fields as JSON (<see cref="AdvisoryContent"/>).</summary>
     public string Snapshot { get; set; } = "";
 }
 

@@ -19,7 +19,6 @@ public sealed class ScreenshotsController(
     AppDbContext db, AdvisoryWorkflow workflow, ScreenshotProcessor processor, ScreenshotStaging staging, MediaLibrary library,
     MediaOptions options, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
-    private const int MaxTextLength = 1000;
 
     [HttpGet("new")]
     public async Task<IActionResult> New(Guid id, string? problem)
@@ -254,9 +253,9 @@ public sealed class ScreenshotsController(
         var errors = new FormErrors();
         var alt = altText?.Trim() ?? "";
         if (alt.Length == 0) errors.Add("AltText", text["Admin.Screenshots.Error.AltRequired"]);
-        foreach (var (field, value) in new[] { ("AltText", alt), ("Caption", caption?.Trim() ?? "") })
+        foreach (var (field, value, max) in new[] { ("AltText", alt, AdvisoryRules.AltTextMax), ("Caption", caption?.Trim() ?? "", AdvisoryRules.CaptionMax) })
         {
-            if (value.Length > MaxTextLength) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], MaxTextLength));
+            if (value.Length > max) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], max));
             else if (value.Any(char.IsControl)) errors.Add(field, text["Admin.Editor.Error.Control"]);
         }
         return errors;

@@ -87,11 +87,11 @@ public class NotificationTests(NotifyingSite site) : IClassFixture<NotifyingSite
 
         var assign = await Form.LoadAsync(editor, $"/admin/advisories/{id}", $"form[action='/admin/advisories/{id}/assignee']");
         Assert.Equal(HttpStatusCode.Redirect, (await assign.Set("assignee", colleague.Id).SubmitAsync(editor)).StatusCode);
-        var start = site.Clock.GetUtcNow().UtcDateTime;
+        var start = site.FakeClock.GetUtcNow().UtcDateTime;
 
         async Task<List<ReceivedCall>> DeliverAfterAsync(TimeSpan wait)
         {
-            site.Clock.Advance(wait);
+            site.FakeClock.Advance(wait);
             await site.DeliverAsync();
             return receiver.Drain().Where(c => c.Text.Contains(id.ToString())).ToList();
         }
@@ -129,7 +129,7 @@ public class NotificationTests(NotifyingSite site) : IClassFixture<NotifyingSite
         var attempts = 0;
         foreach (var wait in new[] { TimeSpan.Zero }.Concat(NotificationOutbox.RetryDelays))
         {
-            site.Clock.Advance(wait);
+            site.FakeClock.Advance(wait);
             await site.DeliverAsync();
             attempts += receiver.Drain().Count(c => c.Text.Contains(id.ToString()));
         }
@@ -205,13 +205,13 @@ public class NotificationTests(NotifyingSite site) : IClassFixture<NotifyingSite
         var (editor, me) = await site.SignedInAsync(EditorRoles.Editor);
         var title = Title("تنبيه مجدول");
         var id = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Title", title));
-        var at = site.Clock.GetUtcNow().UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var at = site.FakeClock.GetUtcNow().UtcDateTime.AddHours(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await EditorSteps.PressAsync(editor, id, "schedule", ("at", at), ("timeZone", "UTC"))).StatusCode);
         // Then someone empties the text (the editor allows it; publishing does not).
         var form = await Form.LoadAsync(editor, $"/admin/advisories/{id}", "#editor");
         Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Body", "").SubmitAsync(editor, ("command", "save"))).StatusCode);
 
-        site.Clock.Advance(TimeSpan.FromHours(2));
+        site.FakeClock.Advance(TimeSpan.FromHours(2));
         async Task PublishDueAsync() => await site.WithServiceAsync(services => services.GetRequiredService<AdvisoryWorkflow>().PublishDueAsync());
         await PublishDueAsync();
         await PublishDueAsync(); // the next round: still failing, but the desk was told already

@@ -14,9 +14,11 @@ namespace FactCheck.Tests.Notifications;
 /// </summary>
 public sealed class NotifyingSite : BackOfficeSite
 {
+    public NotifyingSite() => Clock = FakeClock;
+
     public SmtpTestServer Smtp { get; } = new();
     /// <summary>Starts at a whole second: PostgreSQL keeps microseconds, so times read back compare equal.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider FakeClock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         base.Settings
@@ -30,13 +32,12 @@ public sealed class NotifyingSite : BackOfficeSite
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
             foreach (var background in services.Where(d => d.ImplementationType == typeof(NotificationSender) || d.ImplementationType == typeof(ScheduledPublisher)).ToList())
                 services.Remove(background);
         });
     }
 
-    /// <summary>Sends every delivery that is due now (by <see cref="Clock"/>); returns how many were delivered.</summary>
+    /// <summary>Sends every delivery that is due now (by <see cref="FakeClock"/>); returns how many were delivered.</summary>
     public Task<int> DeliverAsync() => WithServiceAsync(services => services.GetRequiredService<NotificationOutbox>().DeliverDueAsync());
 
     /// <summary>A webhook receiving every event, as an Admin would add it; returns its secret.</summary>

@@ -9,12 +9,12 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<Advisory>
     {
         advisory.Property(a => a.Language).HasMaxLength(8);
         advisory.Property(a => a.Slug).HasMaxLength(SlugRules.MaxLength);
-        advisory.Property(a => a.Title).HasMaxLength(300);
-        advisory.Property(a => a.Summary).HasMaxLength(1000);
-        advisory.Property(a => a.ClaimText).HasMaxLength(1000);
-        advisory.Property(a => a.Claimant).HasMaxLength(300);
-        advisory.Property(a => a.TranslationKey).HasMaxLength(100);
-        advisory.Property(a => a.WithdrawalReason).HasMaxLength(1000);
+        advisory.Property(a => a.Title).HasMaxLength(AdvisoryRules.TitleMax);
+        advisory.Property(a => a.Summary).HasMaxLength(AdvisoryRules.SummaryMax);
+        advisory.Property(a => a.ClaimText).HasMaxLength(AdvisoryRules.ClaimTextMax);
+        advisory.Property(a => a.Claimant).HasMaxLength(AdvisoryRules.ClaimantMax);
+        advisory.Property(a => a.TranslationKey).HasMaxLength(AdvisoryRules.TranslationKeyMax);
+        advisory.Property(a => a.WithdrawalReason).HasMaxLength(AdvisoryRules.WithdrawalReasonMax);
         advisory.Property(a => a.Version).IsConcurrencyToken();
 
         advisory.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
@@ -64,7 +64,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> tag)
     {
-        tag.Property(t => t.Name).HasMaxLength(100);
+        tag.Property(t => t.Name).HasMaxLength(AdvisoryRules.TagMax);
         tag.HasIndex(t => t.Name).IsUnique();
     }
 }
@@ -73,7 +73,7 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
 {
     public void Configure(EntityTypeBuilder<Author> author)
     {
-        author.Property(a => a.Name).HasMaxLength(200);
+        author.Property(a => a.Name).HasMaxLength(AdvisoryRules.AuthorMax);
         author.HasIndex(a => a.Name).IsUnique();
     }
 }
@@ -82,7 +82,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 {
     public void Configure(EntityTypeBuilder<Indicator> indicator)
     {
-        indicator.Property(i => i.Raw).HasMaxLength(500);
+        indicator.Property(i => i.Raw).HasMaxLength(AdvisoryRules.IndicatorMax);
         indicator.Property(i => i.Normalized).HasMaxLength(500);
         indicator.Property(i => i.Country).HasMaxLength(2);
         indicator.HasIndex(i => i.Normalized);
@@ -96,10 +96,10 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> source)
     {
-        source.Property(s => s.Title).HasMaxLength(500);
-        source.Property(s => s.Url).HasMaxLength(2000);
-        source.Property(s => s.Publisher).HasMaxLength(200);
-        source.Property(s => s.ArchiveUrl).HasMaxLength(2000);
+        source.Property(s => s.Title).HasMaxLength(AdvisoryRules.SourceTitleMax);
+        source.Property(s => s.Url).HasMaxLength(AdvisoryRules.UrlMax);
+        source.Property(s => s.Publisher).HasMaxLength(AdvisoryRules.PublisherMax);
+        source.Property(s => s.ArchiveUrl).HasMaxLength(AdvisoryRules.UrlMax);
     }
 }
 
@@ -107,8 +107,8 @@ internal sealed class ScreenshotConfiguration : IEntityTypeConfiguration<Screens
 {
     public void Configure(EntityTypeBuilder<Screenshot> screenshot)
     {
-        screenshot.Property(s => s.AltText).HasMaxLength(1000);
-        screenshot.Property(s => s.Caption).HasMaxLength(1000);
+        screenshot.Property(s => s.AltText).HasMaxLength(AdvisoryRules.AltTextMax);
+        screenshot.Property(s => s.Caption).HasMaxLength(AdvisoryRules.CaptionMax);
         screenshot.HasMany(s => s.Files).WithOne().HasForeignKey(f => f.ScreenshotId).OnDelete(DeleteBehavior.Cascade);
         screenshot.Property(s => s.OriginalFileName).HasMaxLength(100);
         // Covers the similar-screenshot scan (SQLite adds the row id), so it never reads the text columns.
@@ -133,7 +133,7 @@ internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correct
 {
     public void Configure(EntityTypeBuilder<Correction> correction)
     {
-        correction.Property(c => c.Note).HasMaxLength(4000);
+        correction.Property(c => c.Note).HasMaxLength(AdvisoryRules.NoteMax);
         correction.HasIndex(c => c.PublishedAt);
     }
 }
