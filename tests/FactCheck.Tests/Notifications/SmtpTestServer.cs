@@ -22,16 +22,23 @@ public sealed class SmtpTestServer : IDisposable
         // A maildir: Python's mailbox module only makes its folders when the directory itself is missing.
         foreach (var folder in new[] { "tmp", "new", "cur" }) Directory.CreateDirectory(Path.Combine(maildir, folder));
         Port = FreePort();
-        process = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
+        // -d makes aiosmtpd say "Server is listening on …" once its socket is bound: the test waits for that line.
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-d", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start");
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains("Server is listening on", StringComparison.Ordinal) == true) listening.TrySetResult();
+        };
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("aiosmtpd stopped before listening (is python3-aiosmtpd installed? script/test installs it)"));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        WaitUntilListening();
+        if (!listening.Task.Wait(TimeSpan.FromSeconds(60))) throw new TimeoutException("aiosmtpd did not start listening within a minute");
     }
 
     /// <summary>Every message received so far, oldest first.</summary>
@@ -64,24 +71,6 @@ public sealed class SmtpTestServer : IDisposable
             // Woken by the maildir's next file; the timeout only bounds a failing test.
             await Task.WhenAny(arrived.Task, Task.Delay(left));
             arrived = new TaskCompletionSource();
-        }
-    }
-
-    private void WaitUntilListening()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                Thread.Sleep(100); // python is still importing; this is start-up, not something under test
-            }
         }
     }
 
