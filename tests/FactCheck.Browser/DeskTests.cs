@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FactCheck.Tests;
 using FactCheck.Tests.Notifications;
 using Microsoft.Playwright;
 
@@ -13,9 +14,10 @@ public sealed class NotifyingBrowserSite : BrowserSite
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         base.Settings
-            .Append(new("Notifications:Smtp:Host", "127.0.0.1"))
-            .Append(new("Notifications:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new("Notifications:Smtp:Security", "None"));
+            .Append(new("Mail:Host", "127.0.0.1"))
+            .Append(new("Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("Mail:Security", "None"))
+            .Append(new("Mail:From", "FactCheck desk <desk@factcheck.test>"));
 
     protected override void Dispose(bool disposing)
     {

@@ -139,6 +139,15 @@ public class PhoneLayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
         var staged = new Uri(uploader.Url).AbsolutePath;
         await uploader.Context.CloseAsync();
 
+        // The registry (fed by the published sample content), an organisation and a reader's tip, with long values.
+        var organisation = new Organisation { Key = "org-" + Guid.NewGuid().ToString("N")[..6], Name = "وزارة " + LongToken, Website = LongUrl };
+        var tip = new Tip { ReceivedAt = DateTime.UtcNow, Language = "ar", Text = "وصلتني رسالة فيها الرابط " + LongUrl + " والحساب @" + LongToken, Contact = LongToken + "@example.org" };
+        db.Organisations.Add(organisation);
+        db.Tips.Add(tip);
+        await db.SaveChangesAsync();
+        var registryEntry = await db.RegistryEntries.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var registryRevision = await db.RegistryRevisions.Where(r => r.EntryId == registryEntry).OrderBy(r => r.Number).Select(r => (int?)r.Number).FirstOrDefaultAsync() ?? 1;
+
         var ratingId = await db.Ratings.OrderBy(r => r.Position).Select(r => r.Id).FirstAsync();
         var platformId = await db.Platforms.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var tagId = await db.Tags.Where(t => t.Name.StartsWith("وسم-")).Select(t => t.Id).FirstAsync();
@@ -178,6 +187,18 @@ public class PhoneLayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
             ["admin/tags"] = ("/admin/tags", false),
             ["admin/tags/{id:int}"] = ("/admin/tags/" + tagId.ToString(CultureInfo.InvariantCulture), false),
             ["admin/webhooks"] = ("/admin/webhooks", false),
+            ["admin/registry"] = ("/admin/registry", false),
+            ["admin/registry/new"] = ("/admin/registry/new", false),
+            ["admin/registry/{id:int}"] = ("/admin/registry/" + registryEntry.ToString(CultureInfo.InvariantCulture), false),
+            ["admin/registry/{id:int}/revisions"] = ($"/admin/registry/{registryEntry}/revisions", false),
+            ["admin/registry/{id:int}/revisions/{number:int}"] = ($"/admin/registry/{registryEntry}/revisions/{registryRevision}", false),
+            ["admin/organisations"] = ("/admin/organisations", false),
+            ["admin/organisations/new"] = ("/admin/organisations/new", false),
+            ["admin/organisations/{id:int}"] = ("/admin/organisations/" + organisation.Id.ToString(CultureInfo.InvariantCulture), false),
+            ["admin/settings/tips"] = ("/admin/settings/tips", false),
+            ["admin/tips"] = ("/admin/tips", false),
+            ["admin/tips/{id:guid}"] = ($"/admin/tips/{tip.Id}", false),
+            ["admin/tips/{id:guid}/image"] = (null, false), // an image
             ["admin/sign-in"] = ("/admin/sign-in", true),
             ["admin/sign-in/two-factor"] = ("/admin/sign-in/two-factor", true),
             ["admin/sign-in/recovery"] = ("/admin/sign-in/recovery", true),

@@ -11,6 +11,8 @@ public enum AuditAction
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
     Assigned, NoteAdded, PublishFailed, NotificationsChanged, WebhookCreated, WebhookChanged, WebhookDeleted,
     PlatformCreated, PlatformRenamed, PlatformMerged, TagRenamed, TagMerged,
+    RegistryEntryCreated, RegistryEntryEdited, RegistryStatusAdded, RegistryStatusRemoved, OrganisationSaved,
+    TipRedacted, TipDismissed, TipsDrafted, TipReplySent,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>

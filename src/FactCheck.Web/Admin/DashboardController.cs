@@ -72,6 +72,7 @@ public static class Notices
         "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed",
         "note-added", "assigned", "notifications-saved", "webhook-saved", "webhook-deleted", "delivery-retried",
         "platform-saved", "tag-saved", "merged",
+        "registry-saved", "organisation-saved", "tip-redacted", "tip-dismissed",
     ];
 
     public static string? Text(string? done, IStringLocalizer<SharedResource> text) =>

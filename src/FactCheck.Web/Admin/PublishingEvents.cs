@@ -9,17 +9,24 @@ namespace FactCheck;
 /// back together with the change; then, once committed, <see cref="AdvisoryCommittedAsync"/>.
 /// Keep it the only call site.
 /// </summary>
-public sealed class PublishingEvents(AppDbContext db, SearchIndex search, PublicContent publicContent, Desk desk, NotificationSignal notifications)
+public sealed class PublishingEvents(
+    AppDbContext db, SearchIndex search, PublicContent publicContent, RegistryFeed registry, TipReplies tipReplies, Desk desk, NotificationSignal notifications)
 {
     private readonly List<(AuditAction Action, Guid AdvisoryId, Actor Actor, string? Detail)> actions = [];
 
     /// <summary>The workflow did <paramref name="action"/> (its audit entry is staged); acted on in <see cref="AdvisoryChangedAsync"/>.</summary>
     public void ActionTaken(AuditAction action, Advisory advisory, Actor actor, string? detail) => actions.Add((action, advisory.Id, actor, detail));
 
-    /// <summary>The advisory's content or status changed; <paramref name="advisory"/> holds the saved state.</summary>
+    /// <summary>
+    /// The advisory's content or status changed; <paramref name="advisory"/> holds the saved state. A published
+    /// advisory's indicators feed the registry, readers whose tips it answers are due a reply, and the desk
+    /// hears about the workflow action that did it.
+    /// </summary>
     public async Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default)
     {
         await search.UpdateAsync(db, advisory, cancellationToken);
+        await registry.AdvisoryChangedAsync(advisory.Id, cancellationToken);
+        await tipReplies.AdvisoryChangedAsync(advisory, cancellationToken);
         // Actions of an attempt that failed before reaching here (a conflict) are dropped with the rest.
         var taken = actions.Where(a => a.AdvisoryId == advisory.Id).ToList();
         actions.Clear();

@@ -33,6 +33,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<TaxonomyRedirect> TaxonomyRedirects => Set<TaxonomyRedirect>();
+    // The indicator registry (Registry/) and readers' tips (Tips/).
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<RegistryEntry> RegistryEntries => Set<RegistryEntry>();
+    public DbSet<StatusRecord> RegistryStatuses => Set<StatusRecord>();
+    public DbSet<RegistryRevision> RegistryRevisions => Set<RegistryRevision>();
+    public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<TipIndicator> TipIndicators => Set<TipIndicator>();
 
     /// <summary>What readers may see: published, and not withdrawn.</summary>
     public IQueryable<Advisory> PublishedAdvisories => Advisories.Where(a => a.Status == AdvisoryStatus.Published);

@@ -7,19 +7,20 @@ using MimeKit;
 
 namespace FactCheck;
 
-/// <summary>Sends one notification e-mail through the configured SMTP server (MailKit), as plain UTF-8 text.</summary>
-public sealed class EmailSender(IOptions<NotificationOptions> options)
+/// <summary>Sends one notification e-mail through the site's SMTP server (the "Mail" settings; MailKit), as plain UTF-8 text.</summary>
+public sealed class EmailSender(IOptions<MailOptions> options)
 {
     public async Task<DeliveryResult> SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var smtp = options.Value.Smtp;
+        var smtp = options.Value;
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.From.Add(MailboxAddress.Parse(smtp.From!));
         message.To.Add(MailboxAddress.Parse(delivery.Recipient));
         message.Subject = delivery.Subject ?? "";
         message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = delivery.Body };
 
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        // A server that hangs fails this attempt (it is retried later) instead of holding the sender for minutes.
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         try
         {
             await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancellationToken);

@@ -24,7 +24,7 @@ public sealed record DeliveryResult(bool Delivered, int? Status = null, string? 
 /// schedules retries with backoff (<see cref="RetryDelays"/>); <see cref="NotificationSender"/> calls it.
 /// </summary>
 public sealed class NotificationOutbox(
-    AppDbContext db, IOptions<NotificationOptions> options, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text,
+    AppDbContext db, IOptions<MailOptions> mail, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text,
     IHttpContextAccessor http, EmailSender email, WebhookPoster webhooks, TimeProvider clock, ILogger<NotificationOutbox> logger)
 {
     /// <summary>How long to wait after the 1st, 2nd… failed attempt; after the last one it gives up (six attempts over about 15 hours).</summary>
@@ -60,7 +60,7 @@ public sealed class NotificationOutbox(
         var advisory = happened.Advisory;
         var adminUrl = $"{baseUrl}{BackOfficeSetup.PathBase}/advisories/{advisory.Id}";
 
-        if (options.Value.EmailEnabled)
+        if (mail.Value.Enabled)
             foreach (var (address, language) in await RecipientsAsync(happened, cancellationToken))
             {
                 var (subject, body) = Email(happened, language, adminUrl, $"{baseUrl}{BackOfficeSetup.PathBase}/account/notifications");
@@ -127,7 +127,7 @@ public sealed class NotificationOutbox(
     private async Task<DeliveryResult> SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         if (delivery.Channel == DeliveryChannel.Email)
-            return options.Value.EmailEnabled ? await email.SendAsync(delivery, cancellationToken) : new DeliveryResult(false, Error: "no SMTP server is configured");
+            return mail.Value.Enabled ? await email.SendAsync(delivery, cancellationToken) : new DeliveryResult(false, Error: "no SMTP server is configured");
         var hook = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == delivery.WebhookId, cancellationToken);
         if (hook is not { IsActive: true }) return new DeliveryResult(false, Error: "the webhook is turned off");
         delivery.Recipient = hook.Url; // a corrected address is used for the retries

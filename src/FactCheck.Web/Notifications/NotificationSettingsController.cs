@@ -14,7 +14,7 @@ public sealed class NotificationSettingsPage : AdminPage
 
 /// <summary>/admin/account/notifications: which e-mails the signed-in person receives, and in which language.</summary>
 [Route(BackOfficeSetup.PathBase + "/account/notifications")]
-public sealed class NotificationSettingsController(AppDbContext db, AuditLog audit, IOptions<NotificationOptions> options, IStringLocalizer<SharedResource> text)
+public sealed class NotificationSettingsController(AppDbContext db, AuditLog audit, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> text)
     : BackOfficeController
 {
     [HttpGet("")]
@@ -24,7 +24,7 @@ public sealed class NotificationSettingsController(AppDbContext db, AuditLog aud
             Title = text["Admin.Notifications.Title"], Notice = Notices.Text(done, text),
             Setting = await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == CurrentUserId)
                       ?? new NotificationSetting { UserId = CurrentUserId, Language = BackOfficeLanguage.Current.Code },
-            EmailEnabled = options.Value.EmailEnabled,
+            EmailEnabled = mail.Value.Enabled,
             Email = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => u.Email).FirstOrDefaultAsync(),
         });
 

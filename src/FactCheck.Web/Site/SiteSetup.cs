@@ -46,6 +46,8 @@ public static class SiteSetup
             ? new PostgresSearchIndex()
             : new SqliteSearchIndex());
         services.AddFeeds();
+        // The indicator registry, message and screenshot checks, the tip line (Registry/, Tips/).
+        services.AddRegistryAndTips(builder.Configuration);
         // Output cache, HTTP caching headers, compression (Site/PublicCaching.cs).
         services.AddPublicCaching();
 

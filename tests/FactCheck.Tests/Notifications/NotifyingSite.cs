@@ -22,10 +22,10 @@ public sealed class NotifyingSite : BackOfficeSite
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         base.Settings
-            .Append(new("Notifications:Smtp:Host", "127.0.0.1"))
-            .Append(new("Notifications:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new("Notifications:Smtp:Security", "None"))
-            .Append(new("Notifications:Smtp:From", "FactCheck desk <desk@factcheck.test>"));
+            .Append(new("Mail:Host", "127.0.0.1"))
+            .Append(new("Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("Mail:Security", "None"))
+            .Append(new("Mail:From", "FactCheck desk <desk@factcheck.test>"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -3,11 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
-namespace FactCheck.Tests.Notifications;
+namespace FactCheck.Tests;
 
 /// <summary>
-/// A real SMTP server for the tests: Debian's python3-aiosmtpd (installed by script/test) on a free loopback
-/// port, storing what it receives in a maildir that <see cref="Messages"/> reads back.
+/// A real SMTP server for the tests (the desk's notifications, replies to tips): Debian's python3-aiosmtpd
+/// (installed by script/test) on a free loopback port, storing what it receives in a maildir that
+/// <see cref="Messages"/> reads back. Stopped, by its process id, when disposed (once, however often called).
 /// </summary>
 public sealed class SmtpTestServer : IDisposable
 {
@@ -83,8 +84,12 @@ public sealed class SmtpTestServer : IDisposable
         return port;
     }
 
+    private bool disposed;
+
     public void Dispose()
     {
+        if (disposed) return;
+        disposed = true;
         try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         process.Dispose();
         try { Directory.Delete(maildir, recursive: true); } catch (IOException) { }
