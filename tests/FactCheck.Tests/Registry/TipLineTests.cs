@@ -176,9 +176,9 @@ public class TipLineTests(TipLineTests.Site site) : IClassFixture<TipLineTests.S
             Assert.Empty(site.Smtp.To("reader.reply@example.org"));
             Assert.Equal(HttpStatusCode.Redirect, (await EditorSteps.PressAsync(editor, advisoryId, "publish")).StatusCode);
 
-            var mail = (await site.Smtp.WaitForAsync("reader.reply@example.org", TimeSpan.FromSeconds(30))).TextBody ?? "";
-            Assert.Contains("We published a warning about what you sent us", mail);
-            Assert.Contains("https://factcheck.example/en/advisories/", mail);
+            var mail = await site.Smtp.WaitForAsync("reader.reply@example.org", TimeSpan.FromSeconds(30));
+            Assert.Contains("We published a warning about what you sent us", mail.Subject);
+            Assert.Contains("https://factcheck.example/en/advisories/", mail.TextBody);
             await Task.Delay(1500);
             Assert.Single(site.Smtp.To("reader.reply@example.org"));
         }
