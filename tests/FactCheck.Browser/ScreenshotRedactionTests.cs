@@ -55,6 +55,8 @@ public class ScreenshotRedactionTests(BrowserSite site) : IClassFixture<BrowserS
         await page.ClickAsync("button[value=publish]");
         await page.WaitForURLAsync("**done=screenshot-added*");
 
+        // admin.js asks in a dialog instead of the confirmation page.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.ClickAsync("form[action$='/publish'] button");
         await page.WaitForURLAsync("**done=published*");
         var publicPath = await page.Locator(".editor-side a[href^='/ar/advisories/']").GetAttributeAsync("href");

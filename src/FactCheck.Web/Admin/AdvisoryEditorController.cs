@@ -7,50 +7,21 @@ using Microsoft.Extensions.Localization;
 namespace FactCheck;
 
 /// <summary>
-/// /admin/advisories: the list, the editor (create, save, preview, corrections, conflicts) and the
-/// workflow buttons. Contributors write and submit; publishing, scheduling, withdrawing and deleting
-/// need an Editor (the [Authorize] on each action).
+/// /admin/advisories: the editor (create, save, preview, corrections, conflicts) and the workflow
+/// buttons. Contributors write and submit; publishing, scheduling and withdrawing need an Editor (the
+/// [Authorize] on each action); a draft never published may be deleted by an Editor or by its creator.
+/// Publish, withdraw and delete are asked about first (<see cref="WorkflowConfirmationController"/>).
 /// </summary>
 [Route(BackOfficeSetup.PathBase + "/advisories")]
 public sealed class AdvisoryEditorController(
     AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown,
-    IStringLocalizer<SharedResource> text, MediaOptions media) : BackOfficeController
+    IStringLocalizer<SharedResource> text, MediaOptions media, Desk desk) : BackOfficeController
 {
-    private const int PageSize = 50;
-
     /// <summary>Time zones offered when scheduling (the editor's own is picked by admin.js when it is one of them).</summary>
     public static readonly IReadOnlyList<string> ScheduleTimeZones =
         new[] { "UTC", "Africa/Cairo", "Asia/Riyadh", "Asia/Dubai", "Asia/Amman", "Asia/Beirut", "Asia/Baghdad", "Africa/Casablanca",
                 "Europe/Kyiv", "Europe/Warsaw", "Europe/Berlin", "Europe/London" }
             .Where(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)).ToList();
-
-    [HttpGet("")]
-    public async Task<IActionResult> List(string? status, string? lang, string? q, int page = 1, string? done = null)
-    {
-        var query = db.Advisories.AsQueryable();
-        if (Enum.TryParse<AdvisoryStatus>(status, out var wanted) && Enum.IsDefined(wanted)) query = query.Where(a => a.Status == wanted);
-        else status = null;
-        if (SiteLanguage.Find(lang) is { } language) query = query.Where(a => a.Language == language.Code);
-        else lang = null;
-        // A control character cannot be in a title or slug; PostgreSQL also refuses NUL in a parameter.
-        if (!string.IsNullOrWhiteSpace(q) && q.Length <= 200 && !q.Any(char.IsControl))
-        {
-            var term = q.Trim();
-            query = query.Where(a => a.Title.Contains(term) || a.Slug.Contains(term));
-        }
-        else q = null;
-
-        var total = await query.CountAsync();
-        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, totalPages);
-        var rows = await query.OrderByDescending(a => a.UpdatedAt).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(a => new AdvisoryRow(a.Id, a.Title, a.Language, a.Kind, a.Status, a.UpdatedAt)).ToListAsync();
-        return View(new AdminAdvisoryListPage
-        {
-            Title = text["Admin.List.Title"], Notice = Notices.Text(done, text),
-            Rows = rows, Status = status, Language = lang, Query = q, Page = page, TotalPages = totalPages,
-        });
-    }
 
     [HttpGet("new")]
     public async Task<IActionResult> New(string? lang, string? kind)
@@ -141,8 +112,8 @@ public sealed class AdvisoryEditorController(
         await AfterTransitionAsync(id, await workflow.SubmitAsync(id, version, CurrentActor), "submitted");
 
     [HttpPost("{id:guid}/return-to-draft"), Authorize(Policy = Can.Publish)]
-    public async Task<IActionResult> ReturnToDraft(Guid id, int version) =>
-        await AfterTransitionAsync(id, await workflow.ReturnToDraftAsync(id, version, CurrentActor), "returned");
+    public async Task<IActionResult> ReturnToDraft(Guid id, int version, string? note) =>
+        await AfterTransitionAsync(id, await workflow.ReturnToDraftAsync(id, version, note, CurrentActor), "returned");
 
     [HttpPost("{id:guid}/publish"), Authorize(Policy = Can.Publish)]
     public async Task<IActionResult> Publish(Guid id, int version)
@@ -177,9 +148,13 @@ public sealed class AdvisoryEditorController(
     public async Task<IActionResult> Withdraw(Guid id, int version, string? reason) =>
         await AfterTransitionAsync(id, await workflow.WithdrawAsync(id, version, reason, CurrentActor), "withdrawn");
 
-    [HttpPost("{id:guid}/delete"), Authorize(Policy = Can.Publish)]
+    /// <summary>Editors delete any draft never published; Contributors the ones they created.</summary>
+    [HttpPost("{id:guid}/delete")]
     public async Task<IActionResult> Delete(Guid id, int version)
     {
+        if (!await db.Advisories.AnyAsync(a => a.Id == id)) return NotFoundPage();
+        // Who may; whether the advisory still can be deleted is the workflow's answer (a message, not a refusal).
+        if (!CanPublish && !await desk.IsCreatorAsync(id, CurrentUserId)) return Forbid();
         var result = await workflow.DeleteAsync(id, version, CurrentActor);
         return result.Outcome == Outcome.Done ? Redirect("/admin/advisories?done=deleted") : await AfterTransitionAsync(id, result, "deleted");
     }
@@ -218,6 +193,7 @@ public sealed class AdvisoryEditorController(
         return new EditorPage
         {
             Title = saved is null ? text["Admin.Editor.NewTitle"] : string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.EditTitle"], saved.Title),
+            Subject = saved?.Title, SubjectLanguage = saved?.Language,
             Notice = notice,
             Id = saved?.Id,
             Form = form,
@@ -227,6 +203,7 @@ public sealed class AdvisoryEditorController(
             PreviewHtml = markdown.Render(body.Length > AdvisoryRules.BodyMax ? body[..AdvisoryRules.BodyMax] : body, language.Direction),
             CanPublish = CanPublish,
             MayEdit = saved is null || AdvisoryWorkflow.MayEdit(saved, CanPublish),
+            MayDelete = saved is not null && await desk.MayDeleteAsync(saved, CurrentUserId, CanPublish),
             PreviewLinks = saved is null ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
             Screenshots = saved is null ? [] : await db.Screenshots.AsNoTracking().Include(s => s.Files).Where(s => s.AdvisoryId == saved.Id).OrderBy(s => s.Position).ToListAsync(),
             MaxUploadBytes = media.MaxUploadBytes,

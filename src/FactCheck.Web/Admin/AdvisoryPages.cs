@@ -2,14 +2,45 @@ using System.Globalization;
 
 namespace FactCheck;
 
+/// <summary>The back-office list's filters as typed in its query string (anything unknown is dropped, never an error).</summary>
+public sealed class AdvisoryListQuery
+{
+    /// <summary>Words of the title, summary, body, claim or address, or an indicator typed any way.</summary>
+    public string? Q { get; set; }
+    public string? Status { get; set; }
+    public string? Lang { get; set; }
+    public string? Verdict { get; set; }
+    public string? Platform { get; set; }
+    /// <summary>"me", "none", or an account id.</summary>
+    public string? Assignee { get; set; }
+    /// <summary>Part of a byline name.</summary>
+    public string? Author { get; set; }
+    public int Page { get; set; } = 1;
+
+    /// <summary>The query string of these filters (without the page), for links to other pages of the list.</summary>
+    public string ToQueryString() => string.Join('&', new[] { ("q", Q), ("status", Status), ("lang", Lang), ("verdict", Verdict), ("platform", Platform),
+            ("assignee", Assignee), ("author", Author) }
+        .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
+}
+
+/// <summary>One advisory in the back-office list.</summary>
+public sealed record AdvisoryListRow(Guid Id, string Title, string Language, AdvisoryKind Kind, AdvisoryStatus Status, DateTime UpdatedAt,
+    string? RatingKey, string? AssigneeName);
+
 public sealed class AdminAdvisoryListPage : AdminPage
 {
-    public required IReadOnlyList<AdvisoryRow> Rows { get; init; }
-    public string? Status { get; init; }
-    public string? Language { get; init; }
-    public string? Query { get; init; }
+    public required IReadOnlyList<AdvisoryListRow> Rows { get; init; }
+    public required AdvisoryListQuery Filter { get; init; }
+    /// <summary>/admin/review: advisories waiting for review, oldest first; the status is fixed.</summary>
+    public bool IsReviewQueue { get; init; }
     public int Page { get; init; }
     public int TotalPages { get; init; }
+    public int Total { get; init; }
+    public required IReadOnlyList<Rating> Ratings { get; init; }
+    public required IReadOnlyList<Platform> Platforms { get; init; }
+    public required IReadOnlyList<DeskMember> Members { get; init; }
+    public required IReadOnlyList<string> Authors { get; init; }
+    public string Path => IsReviewQueue ? "/admin/review" : "/admin/advisories";
 }
 
 /// <summary>
@@ -38,6 +69,8 @@ public sealed class EditorPage : AdminPage
     public required string PreviewHtml { get; init; }
     public bool CanPublish { get; init; }
     public bool MayEdit { get; init; } = true;
+    /// <summary>A draft never published, and the person is an Editor or the Contributor who created it.</summary>
+    public bool MayDelete { get; init; }
     public IReadOnlyList<PreviewLink> PreviewLinks { get; init; } = [];
     /// <summary>The saved advisory's screenshots in page order (Views/Admin/AdvisoryEditor/_Screenshots.cshtml).</summary>
     public IReadOnlyList<Screenshot> Screenshots { get; init; } = [];

@@ -149,13 +149,15 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             return null;
         });
 
-    public Task<TransitionResult> ReturnToDraftAsync(Guid id, int version, Actor actor) =>
+    /// <summary>Sends an advisory in review back to its writers, with a note saying why (it joins the desk's notes).</summary>
+    public Task<TransitionResult> ReturnToDraftAsync(Guid id, int version, string? note, Actor actor) =>
         TransitionAsync(id, version, actor, AuditAction.ReturnToDraft, RevisionReason.ReturnToDraft, advisory =>
         {
             if (advisory.Status != AdvisoryStatus.InReview) return "Admin.Workflow.Error.State";
+            if (!Desk.IsValidNote(note)) return "Admin.Workflow.Error.NoteRequired";
             advisory.Status = AdvisoryStatus.Draft;
             return null;
-        });
+        }, detail: note?.Trim());
 
     /// <summary>Publishes now. Publishing what is already published is refused, so a double click changes nothing.</summary>
     public Task<TransitionResult> PublishAsync(Guid id, int version, Actor actor) =>
@@ -264,7 +266,9 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if ((await PublishAsync(item.Id, item.Version, Actor.Scheduler)).Outcome == Outcome.Done) published++;
+                var result = await PublishAsync(item.Id, item.Version, Actor.Scheduler);
+                if (result.Outcome == Outcome.Done) published++;
+                else if (result.Outcome == Outcome.Invalid) await events.ScheduledPublishingFailedAsync(item.Id, result.Problem!, cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -333,8 +337,11 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     private async Task<int> NextRevisionNumberAsync(Guid advisoryId) =>
         (await db.AdvisoryRevisions.Where(r => r.AdvisoryId == advisoryId).MaxAsync(r => (int?)r.Number) ?? 0) + 1;
 
-    private void Audit(AuditAction action, Advisory advisory, Actor actor, string? detail = null) =>
+    private void Audit(AuditAction action, Advisory advisory, Actor actor, string? detail = null)
+    {
         audit.Add(action, AuditLog.Describe(advisory), detail, actorName: actor.Id is null ? actor.Name : null);
+        events.ActionTaken(action, advisory, actor, detail);
+    }
 
     /// <summary>Writes the change, lets <see cref="PublishingEvents"/> act inside the same transaction, commits, tells it.</summary>
     private async Task CommitAsync(IDbContextTransaction transaction, Advisory advisory)

@@ -9,6 +9,8 @@ public enum AuditAction
     PreviewLinkCreated, PreviewLinkRevoked,
     RatingCreated, RatingChanged, PlatformChanged, TransparencyPageChanged,
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
+    Assigned, NoteAdded, PublishFailed, NotificationsChanged, WebhookCreated, WebhookChanged, WebhookDeleted,
+    PlatformCreated, PlatformRenamed, PlatformMerged, TagRenamed, TagMerged,
     RegistryEntryCreated, RegistryEntryEdited, RegistryStatusAdded, RegistryStatusRemoved, OrganisationSaved,
     TipRedacted, TipDismissed, TipsDrafted, TipReplySent,
 }

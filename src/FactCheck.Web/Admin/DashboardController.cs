@@ -70,6 +70,8 @@ public static class Notices
         "restored", "corrected", "link-created", "link-revoked", "password-changed", "two-factor-enabled",
         "two-factor-disabled", "recovery-codes", "user-created", "user-saved", "settings-saved", "rating-saved", "page-saved", "platform-saved",
         "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed",
+        "note-added", "assigned", "notifications-saved", "webhook-saved", "webhook-deleted", "delivery-retried",
+        "platform-saved", "tag-saved", "merged",
         "registry-saved", "organisation-saved", "tip-redacted", "tip-dismissed",
     ];
 

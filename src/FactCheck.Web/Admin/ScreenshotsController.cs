@@ -280,6 +280,7 @@ public sealed class ScreenshotsController(
         return View("Form", new ScreenshotFormPage
         {
             Title = Bidi.PlainFormat(text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title, BackOfficeLanguage.Current),
+            Subject = advisory.Title, SubjectLanguage = advisory.Language,
             AdvisoryId = advisory.Id, ContentLanguage = advisory.SiteLanguage, Existing = existing, AsksForFile = existing is null,
             AltText = altText, Caption = caption, Errors = errors, MaxUploadBytes = options.MaxUploadBytes,
         });
@@ -292,6 +293,7 @@ public sealed class ScreenshotsController(
         return View("Staged", new StagedScreenshotPage
         {
             Title = Bidi.PlainFormat(text["Admin.Screenshots.RedactTitle"], advisory.Title, BackOfficeLanguage.Current),
+            Subject = advisory.Title, SubjectLanguage = advisory.Language,
             Staged = staged, ContentLanguage = advisory.SiteLanguage,
             Similar = await SimilarScreenshots.FindAsync(db, staged.PerceptualHash, advisory.Id, HttpContext.RequestAborted),
             AltText = altText, Caption = caption, Redaction = redaction, Errors = errors,

@@ -26,6 +26,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// <summary>The data-protection key ring, shared by every instance of the site (BackOfficeSetup).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Lease> Leases => Set<Lease>();
+    // The desk working together: notes, assignments, notifications (docs/back-office.md), taxonomy redirects.
+    public DbSet<AdvisoryNote> AdvisoryNotes => Set<AdvisoryNote>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<TaxonomyRedirect> TaxonomyRedirects => Set<TaxonomyRedirect>();
     // The indicator registry (Registry/) and readers' tips (Tips/).
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<RegistryEntry> RegistryEntries => Set<RegistryEntry>();

@@ -61,6 +61,8 @@ public static class SiteSetup
         services.AddControllersWithViews().AddViewLocalization();
         // Accounts, sign-in, antiforgery, role policies and the scheduler (Admin/BackOfficeSetup.cs).
         builder.AddBackOffice();
+        // Notes, assignments, notifications by e-mail and signed webhook, platforms and tags (Admin/DeskSetup.cs).
+        builder.AddDesk();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem
                 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded(problem)

@@ -23,7 +23,10 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/denied", "POST admin/language",
     ];
 
-    /// <summary>What Contributors may do besides: write and submit drafts, look at history, manage their own account.</summary>
+    /// <summary>
+    /// What Contributors may do besides: write and submit drafts (and delete their own), look at history, work with
+    /// the desk (notes, assignments, the review queue, bulk actions within their rights), manage their own account.
+    /// </summary>
     private static readonly HashSet<string> OpenToContributors =
     [
         "GET admin", "POST admin/sign-out",
@@ -39,6 +42,10 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/advisories/{id:guid}/screenshots/{shotId:int}", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/move", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/delete",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/redact",
+        "GET admin/advisories/{id:guid}/delete", "POST admin/advisories/{id:guid}/delete",
+        "GET admin/review", "POST admin/advisories/bulk",
+        "POST admin/advisories/{id:guid}/notes", "POST admin/advisories/{id:guid}/assignee",
+        "GET admin/account/notifications", "POST admin/account/notifications",
         "GET admin/registry", "GET admin/registry/{id:int}", "GET admin/registry/{id:int}/revisions", "GET admin/registry/{id:int}/revisions/{number:int}",
         "GET admin/organisations",
         "GET admin/tips", "GET admin/tips/{id:guid}", "GET admin/tips/{id:guid}/image", "POST admin/tips/{id:guid}/redact",
@@ -49,7 +56,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
 
     /// <summary>Admin-only areas: users and roles, settings (tip retention too), the rating scale, the audit log.</summary>
     private static bool IsAdminOnly(string key) =>
-        new[] { "admin/users", "admin/settings", "admin/ratings", "admin/audit" }.Any(prefix => key.Split(' ')[1].StartsWith(prefix, StringComparison.Ordinal));
+        new[] { "admin/users", "admin/settings", "admin/ratings", "admin/audit", "admin/webhooks" }.Any(prefix => key.Split(' ')[1].StartsWith(prefix, StringComparison.Ordinal));
 
     private IReadOnlyList<(string Key, string Method, string Url)> BackOfficeEndpoints()
     {
@@ -70,7 +77,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
             RoutePatternParameterPart parameter => parameter.ParameterPolicies.Any(p => p.Content == "guid") ? Guid.NewGuid().ToString()
-                : parameter.ParameterPolicies.Any(p => p.Content == "int") ? "1"
+                : parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "1"
                 : "x",
             _ => "",
         }))));
