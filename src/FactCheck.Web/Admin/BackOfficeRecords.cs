@@ -9,6 +9,7 @@ public enum AuditAction
     PreviewLinkCreated, PreviewLinkRevoked,
     RatingCreated, RatingChanged,
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
+    TranslationCreated, TranslationUpToDate,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>

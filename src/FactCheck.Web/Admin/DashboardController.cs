@@ -70,6 +70,7 @@ public static class Notices
         "restored", "corrected", "link-created", "link-revoked", "password-changed", "two-factor-enabled",
         "two-factor-disabled", "recovery-codes", "user-created", "user-saved", "settings-saved", "rating-saved",
         "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed",
+        "translated", "translation-up-to-date", "screenshot-reused", "autosave-discarded",
     ];
 
     public static string? Text(string? done, IStringLocalizer<SharedResource> text) =>
