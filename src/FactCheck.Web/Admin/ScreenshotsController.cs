@@ -288,15 +288,13 @@ public sealed class ScreenshotsController(
         if (errors.Any && Inline) return JsonProblem(StatusCodes.Status400BadRequest, string.Join(" ", errors.ByField.Values));
         if (errors.Any)
             return await ShotAsync(id, shotId) is { } shot ? FormPage(advisory, shot, altText, caption, errors, StatusCodes.Status400BadRequest) : NotFoundPage();
-        var before = 0;
         return await ChangedAsync(id, AuditAction.ScreenshotEdited, "screenshot-saved", advisory =>
         {
-            before = advisory.Version;
             if (advisory.Screenshots.FirstOrDefault(s => s.Id == shotId) is not { } shot) return null;
             shot.AltText = altText!.Trim();
             shot.Caption = Blank(caption);
             return shot.AltText;
-        }, inlineVersionBefore: () => before);
+        });
     }
 
     /// <summary>Earlier or later on the page: swaps places with its neighbour.</summary>
@@ -364,13 +362,18 @@ public sealed class ScreenshotsController(
         }
     }
 
-    /// <param name="inlineVersionBefore">For a change screenshots.js asked for in place: the version before it, for the list's answer.</param>
-    private async Task<IActionResult> ChangedAsync(Guid id, AuditAction action, string done, Func<Advisory, string?> change, Func<int>? inlineVersionBefore = null)
+    /// <summary>A change of the screenshots: back to the editor, or (screenshots.js, in place) the new list.</summary>
+    private async Task<IActionResult> ChangedAsync(Guid id, AuditAction action, string done, Func<Advisory, string?> change)
     {
-        var outcome = await workflow.ChangeScreenshotsAsync(id, CurrentActor, CanPublish, action, advisory => Task.FromResult(change(advisory)));
+        var before = 0;
+        var outcome = await workflow.ChangeScreenshotsAsync(id, CurrentActor, CanPublish, action, advisory =>
+        {
+            before = advisory.Version;
+            return Task.FromResult(change(advisory));
+        });
         return outcome switch
         {
-            Outcome.Done when Inline && inlineVersionBefore is not null => await ShotListAsync(id, inlineVersionBefore()),
+            Outcome.Done when Inline => await ShotListAsync(id, before),
             Outcome.Done => Redirect($"/admin/advisories/{id}?done={done}#screenshots"),
             Outcome.NotAllowed => Forbid(),
             _ => NotFoundPage(),

@@ -39,6 +39,11 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/advisories/{id:guid}/screenshots/{shotId:int}", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/move", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/delete",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/redact",
+        "POST admin/advisories/{id:guid}/autosave", "POST admin/advisories/new/autosave",
+        "POST admin/advisories/{id:guid}/autosave/discard", "POST admin/advisories/new/autosave/discard",
+        "GET admin/advisories/translation-choices", "POST admin/advisories/{id:guid}/translate", "POST admin/advisories/{id:guid}/translation/up-to-date",
+        "POST admin/advisories/{id:guid}/screenshots/stage", "POST admin/advisories/{id:guid}/screenshots/staged/{token}/add",
+        "POST admin/advisories/{id:guid}/screenshots/reuse",
         "GET admin/account", "POST admin/account/password", "GET admin/account/two-factor", "POST admin/account/two-factor",
         "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];

@@ -29,6 +29,17 @@ public static class EditorSteps
         return Guid.Parse(location.Split('/')[3].Split('?')[0]);
     }
 
+    /// <summary>
+    /// Types <paramref name="search"/> in the "same story in another language" search box and presses Find, as
+    /// without JavaScript: the editor comes back (nothing saved) with what was typed and the advisories found.
+    /// </summary>
+    public static async Task<Form> FindTranslationAsync(HttpClient client, Form form, string search)
+    {
+        var response = await form.Set("translationSearch", search).SubmitAsync(client, ("command", "find-translation"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"find answered {(int)response.StatusCode}: {await Errors(response)}");
+        return Form.Parse(await response.Content.ReadAsStringAsync(), "#editor");
+    }
+
     /// <summary>Presses a workflow button in the editor's side panel (submit, publish, schedule…).</summary>
     public static async Task<HttpResponseMessage> PressAsync(HttpClient client, Guid id, string action, params (string Name, string Value)[] fields)
     {
