@@ -50,7 +50,6 @@
   const error = document.getElementById("shot-dialog-error");
   const similarList = document.getElementById("shot-similar");
   const uploadForm = document.getElementById("screenshot-upload");
-  const editorVersion = document.querySelector("#editor input[name=Version]");
   const token = dialogForm.querySelector("input[name=__RequestVerificationToken]").value;
   let staged = null;
   let areas = [];
@@ -81,12 +80,17 @@
     try { return (await response.json()).error || section.dataset.failed; } catch (e) { return section.dataset.failed; }
   }
 
-  /** The answer of a change made in place: the new list, and the advisory's version before and after it. */
+  /**
+   * The answer of a change made in place: the new list, and the advisory's version before and after it. The
+   * editor form and the workflow buttons (publish, submit…) carry the version they were shown at.
+   */
   async function showList(response) {
     list.innerHTML = await response.text();
     const before = response.headers.get("X-Version-Before");
     const after = response.headers.get("X-Version");
-    if (editorVersion && after && editorVersion.value === before) editorVersion.value = after;
+    if (!after) return;
+    for (const version of document.querySelectorAll("#editor input[name=Version], .editor-side input[name=version]"))
+      if (version.value === before) version.value = after;
   }
 
   // ---- Staging: a chosen, dropped or pasted file -------------------------------------------------

@@ -80,6 +80,8 @@ public class AutosaveTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         Assert.Equal(word, keep.Get("Body"));
         Assert.Equal(HttpStatusCode.Redirect, (await keep.Set("ChangeKind", "minor").SubmitAsync(editor, ("command", "save"))).StatusCode);
         Assert.Null((await Html.ReadAsync(await editor.GetAsync($"/admin/advisories/{id}"))).QuerySelector("#recovered"));
+        // Saved for real, readers find it (so the searches above could have found the copy, had it leaked).
+        Assert.Single((await Html.ReadAsync(await site.Client().GetAsync("/ar/search?q=" + Uri.EscapeDataString(word)))).QuerySelectorAll(".results .result"));
         await site.WithDatabaseAsync(async db =>
         {
             Assert.Equal(word, (await db.Advisories.SingleAsync(a => a.Id == id)).Body);

@@ -83,6 +83,17 @@ public class TranslationTests(BackOfficeSite site) : IClassFixture<BackOfficeSit
         Assert.Equal(string.Join('\n', original.Steps), page.QuerySelector("#f-Steps ~ .source-text .source-value")!.TextContent);
         Assert.Equal("ar", page.QuerySelector("#f-Summary ~ .source-text .source-value")!.GetAttribute("lang"));
         Assert.NotNull(page.QuerySelector("#screenshots .shot .source-text"));
+        Assert.NotNull(page.QuerySelector("#screenshots .shot .untranslated"));
+        // Its alt text translated in place (the list comes back, still showing the source's beside it).
+        var shotForm = await Form.LoadAsync(editor, $"/admin/advisories/{translation}", "#screenshots .shot-texts-form");
+        var request = new HttpRequestMessage(HttpMethod.Post, shotForm.Action) { Content = new FormUrlEncodedContent(shotForm.Set("altText", "Листування з фейковим ботом").Fields) };
+        request.Headers.Add(ScreenshotsController.InlineHeader, "1");
+        var list = await editor.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var shown = Html.Parse("<ol>" + await list.Content.ReadAsStringAsync() + "</ol>");
+        Assert.Equal("Листування з фейковим ботом", shown.QuerySelector(".shot-alt")!.TextContent);
+        Assert.NotNull(shown.QuerySelector(".source-text"));
+        Assert.Null(shown.QuerySelector(".untranslated"));
         Assert.Null(page.QuerySelector("#out-of-date"));
         var sourcePage = await Html.ReadAsync(await editor.GetAsync($"/admin/advisories/{source}"));
         Assert.NotNull(sourcePage.QuerySelector($"#translations a[href='/admin/advisories/{translation}']"));
