@@ -91,6 +91,7 @@ public class EditorDayTests(BrowserSite site) : IClassFixture<BrowserSite>
             await DragAsync(page, (50, 50), (300, 120)); // a mistake…
             await page.ClickAsync("#shot-undo");          // …undone
             Assert.Contains("2", await page.TextContentAsync("#shot-count"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ArtifactsPath, "editor-redaction-dialog-ar.png") });
             await page.FillAsync("#shot-dialog-alt", "محادثة يطلب فيها البوت الرمز");
             await page.ClickAsync("#shot-add");
             await page.Locator("#shot-list .shot").WaitForAsync();

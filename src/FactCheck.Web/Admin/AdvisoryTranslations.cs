@@ -12,8 +12,10 @@ public sealed record TranslationSource(Guid Id, SiteLanguage Language, AdvisoryS
 {
     public bool OutOfDate => Changes.Count > 0;
 
-    /// <summary>The source's text for an editor input (by its name), to show beside it; null for inputs that are not translated.</summary>
-    public string? TextOf(string input) => input switch
+    /// <summary>The source's text for an editor input (by its name), to show beside it; null for inputs that are not translated, or when the source has none.</summary>
+    public string? TextOf(string input) => SourceTextOf(input) is { Length: > 0 } text ? text : null;
+
+    private string? SourceTextOf(string input) => input switch
     {
         nameof(AdvisoryContent.Title) => Content.Title,
         nameof(AdvisoryContent.Summary) => Content.Summary,
