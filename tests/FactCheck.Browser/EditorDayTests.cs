@@ -92,6 +92,11 @@ public class EditorDayTests(BrowserSite site) : IClassFixture<BrowserSite>
             await page.ClickAsync("#shot-undo");          // …undone
             Assert.Contains("2", await page.TextContentAsync("#shot-count"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ArtifactsPath, "editor-redaction-dialog-ar.png") });
+            // On a phone the dialog fits the screen: nothing to scroll sideways.
+            await page.SetViewportSizeAsync(390, 844);
+            Assert.True(await page.EvaluateAsync<bool>("() => { const d = document.getElementById('shot-dialog'); return d.scrollWidth <= d.clientWidth && d.getBoundingClientRect().width <= innerWidth; }"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ArtifactsPath, "editor-redaction-dialog-ar-390.png") });
+            await page.SetViewportSizeAsync(1280, 900);
             await page.FillAsync("#shot-dialog-alt", "محادثة يطلب فيها البوت الرمز");
             await page.ClickAsync("#shot-add");
             await page.Locator("#shot-list .shot").WaitForAsync();
