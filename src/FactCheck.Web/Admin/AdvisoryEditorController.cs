@@ -169,8 +169,12 @@ public sealed class AdvisoryEditorController(
         await AfterTransitionAsync(id, await workflow.ReturnToDraftAsync(id, version, CurrentActor), "returned");
 
     [HttpPost("{id:guid}/publish"), Authorize(Policy = Can.Publish)]
-    public async Task<IActionResult> Publish(Guid id, int version) =>
-        await AfterTransitionAsync(id, await workflow.PublishAsync(id, version, CurrentActor), "published");
+    public async Task<IActionResult> Publish(Guid id, int version)
+    {
+        var result = await workflow.PublishAsync(id, version, CurrentActor);
+        SiteMetrics.CountPublished(result.Outcome == Outcome.Done ? 1 : 0, scheduled: false);
+        return await AfterTransitionAsync(id, result, "published");
+    }
 
     [HttpPost("{id:guid}/schedule"), Authorize(Policy = Can.Publish)]
     public async Task<IActionResult> Schedule(Guid id, int version, string? at, string? timeZone)

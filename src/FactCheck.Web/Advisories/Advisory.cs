@@ -6,7 +6,7 @@ public enum AdvisoryStatus { Draft, InReview, Scheduled, Published, Withdrawn }
 
 public enum Severity { Low, Medium, High, Critical }
 
-/// <summary>One published piece in one language (docs/product.md, "Content model").</summary>
+/// <summary>One published piece in one language (docs/architecture.md, "Content model").</summary>
 public class Advisory
 {
     /// <summary>Stable identity: feed ids and CAP identifiers are built from it, so they survive slug edits.</summary>

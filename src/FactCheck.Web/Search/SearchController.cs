@@ -52,7 +52,9 @@ public sealed class SearchController(
 
         var pageSize = site.Value.PageSize;
         var filter = new SearchFilter(form.AllLanguages ? null : language.Code, form.Verdict, form.Platform, SearchForm.KindOf(form.Kind));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = await index.SearchAsync(db, query, filter, pageNumber.Value, pageSize, cancellationToken);
+        SiteMetrics.Search.Record(clock.Elapsed.TotalMilliseconds);
         var totalPages = Math.Max(1, (results.Total + pageSize - 1) / pageSize);
         if (pageNumber > totalPages) return NotFound();
 

@@ -59,7 +59,7 @@ public static class SiteSetup
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem
                 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded(problem)
-                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy("libvips ready"));
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"libvips {ScreenshotProcessor.LibraryVersion} (bundled with NetVips) ready"));
         return builder;
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FactCheck;
 
 /// <summary>
-/// One schema.org ClaimReview per fact-check page, as JSON-LD (docs/feeds-and-structured-data.md).
+/// One schema.org ClaimReview per fact-check page, as JSON-LD (docs/feeds.md, "In pages").
 /// Every value is one the page shows: the claim, the claimant, the first-seen date, the verdict label
 /// and the published date; the numbers are the rating scale's, documented on /{lang}/methodology.
 /// </summary>

@@ -21,7 +21,7 @@ public sealed class ContentRoundTripTests : IClassFixture<SiteFactory>, IDisposa
         ExportAsync(site, exported).GetAwaiter().GetResult();
     }
 
-    private static string SampleContent => Path.Combine(ContentRoot.Locate(), "content");
+    private static string SampleContent => Path.Combine(RepositoryRoot.Path, "content");
 
     [Fact]
     public async Task The_export_reads_as_exactly_what_is_stored_and_the_sample_files_as_what_they_say()

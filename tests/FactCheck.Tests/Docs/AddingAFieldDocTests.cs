@@ -8,7 +8,7 @@ public partial class AddingAFieldDocTests
     [Fact]
     public void Every_file_the_guide_names_exists()
     {
-        var root = ContentRoot.Locate();
+        var root = RepositoryRoot.Path;
         var guide = File.ReadAllText(Path.Combine(root, "docs", "adding-a-field.md"));
         var paths = FilePath().Matches(guide).Select(m => m.Groups[1].Value)
             .Where(p => p.StartsWith("src/", StringComparison.Ordinal) || p.StartsWith("tests/", StringComparison.Ordinal))

@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests.Feeds;
 
-/// <summary>The served feeds, checked rule by rule against RSS 2.0, Atom 1.0 and JSON Feed 1.1 (docs/feeds-and-structured-data.md).</summary>
-public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFactory>
+/// <summary>The served feeds, checked rule by rule against RSS 2.0, Atom 1.0 and JSON Feed 1.1 (docs/feeds.md).</summary>
+public partial class FeedEndpointTests(ClockedSite site) : IClassFixture<ClockedSite>
 {
     private static readonly XNamespace Atom = FeedFormats.AtomNamespace;
     private static readonly XNamespace Content = FeedFormats.ContentNamespace;
@@ -231,7 +231,7 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
         var advisory = await FeedTestData.AddAsync(site, a => a.Language = "en");
         var before = Entry(await XmlAsync("/en/feed.atom"), advisory).Element(Atom + "updated")!.Value;
 
-        var correctedAt = DateTime.UtcNow.AddSeconds(-1);
+        var correctedAt = site.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
         correctedAt = correctedAt.AddTicks(-(correctedAt.Ticks % TimeSpan.TicksPerSecond));
         await FeedTestData.AddCorrectionAsync(site, advisory.Id, "The number was wrong; it is +44 7700 900124.", correctedAt);
 
@@ -330,8 +330,9 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
         Assert.NotEmpty(await full.Content.ReadAsByteArrayAsync());
 
-        await FeedTestData.AddAsync(site, a => { a.Language = path[1..3]; a.PublishedAt = DateTime.UtcNow.AddSeconds(1.5); });
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Published a little later than everything so far (HTTP dates count whole seconds).
+        site.FakeClock.Advance(TimeSpan.FromSeconds(2));
+        await FeedTestData.AddAsync(site, a => { a.Language = path[1..3]; a.PublishedAt = site.Clock.GetUtcNow().UtcDateTime; });
         var changed = new HttpRequestMessage(HttpMethod.Get, path);
         changed.Headers.IfNoneMatch.Add(etag);
         changed.Headers.IfModifiedSince = lastModified;
