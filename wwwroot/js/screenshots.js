@@ -31,7 +31,7 @@
   const dialog = document.getElementById("shot-dialog");
   const list = document.getElementById("shot-list");
   const status = document.getElementById("screenshot-status");
-  if (!stageUrl || !dialog || !list || typeof dialog.showModal !== "function") {
+  if (!stageUrl || !dialog || !list || typeof dialog.showModal !== "function" || typeof imageOverlay !== "function") {
     // A new advisory: there is nothing to attach to until it is saved; say so where the screenshots are.
     window.addEventListener("paste", function (event) {
       if (event.clipboardData && firstImage(event.clipboardData.files) && !event.clipboardData.types.includes("text/plain")) {
@@ -140,7 +140,7 @@
   canvas.id = "shot-dialog-canvas";
   canvas.setAttribute("aria-hidden", "true");
   image.parentNode.appendChild(canvas);
-  const context = canvas.getContext("2d");
+  const overlay = imageOverlay(image, canvas); // overlay.js
 
   function open(answer, typedAlt, typedCaption) {
     staged = answer;
@@ -185,44 +185,16 @@
     }
   }
 
-  // Displayed CSS pixels → image pixels.
-  function scale() { return staged.width / image.getBoundingClientRect().width; }
-
-  function point(event) {
-    const box = canvas.getBoundingClientRect();
-    return {
-      x: Math.min(Math.max(event.clientX - box.left, 0), box.width),
-      y: Math.min(Math.max(event.clientY - box.top, 0), box.height),
-    };
-  }
-
-  function style() {
-    const checked = dialogForm.querySelector("input[name=dialogStyle]:checked");
-    return checked ? checked.value : "BlackBox";
-  }
-
+  /** The area between two points, in the image's pixels, with the style chosen. */
   function area(a, b) {
-    const s = scale();
-    const x = Math.round(Math.min(a.x, b.x) * s);
-    const y = Math.round(Math.min(a.y, b.y) * s);
-    return {
-      x: x, y: y, style: style(),
-      width: Math.min(Math.round(Math.max(a.x, b.x) * s), staged.width) - x,
-      height: Math.min(Math.round(Math.max(a.y, b.y) * s), staged.height) - y,
-    };
+    const checked = dialogForm.querySelector("input[name=dialogStyle]:checked");
+    return Object.assign(overlay.rectangle(a, b), { style: checked ? checked.value : "BlackBox" });
   }
 
   function update(drawing) {
-    const box = image.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(box.width * ratio);
-    canvas.height = Math.round(box.height * ratio);
-    canvas.style.width = box.width + "px";
-    canvas.style.height = box.height + "px";
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, box.width, box.height);
+    const context = overlay.clear();
     if (!staged) return;
-    const s = scale();
+    const s = overlay.scale();
     for (const shown of drawing ? areas.concat([drawing]) : areas) {
       // What will be hidden, drawn nearly opaque; the server burns it into the pixels when the screenshot is added.
       context.fillStyle = shown.style === "Pixelate" ? "rgba(90, 90, 90, 0.85)" : "rgba(0, 0, 0, 0.85)";
@@ -237,14 +209,14 @@
   }
 
   canvas.addEventListener("pointerdown", function (event) {
-    start = point(event);
+    start = overlay.point(event);
     canvas.setPointerCapture(event.pointerId);
     event.preventDefault();
   });
-  canvas.addEventListener("pointermove", function (event) { if (start) update(area(start, point(event))); });
+  canvas.addEventListener("pointermove", function (event) { if (start) update(area(start, overlay.point(event))); });
   canvas.addEventListener("pointerup", function (event) {
     if (!start) return;
-    const drawn = area(start, point(event));
+    const drawn = area(start, overlay.point(event));
     start = null;
     if (drawn.width >= 2 && drawn.height >= 2) areas.push(drawn);
     update();
@@ -260,49 +232,42 @@
     if (uploadForm) uploadForm.reset();
   }
 
-  dialogForm.addEventListener("submit", async function (event) {
-    event.preventDefault();
+  /** Attaches a screenshot to the advisory — the staged one, or one reused — with the texts typed in the dialog. */
+  async function attach(url, data) {
     if (busy || !staged) return;
     busy = true;
-    const data = new FormData();
     data.set("altText", alt.value);
     data.set("caption", caption.value);
+    try {
+      const response = await post(url, data);
+      if (!response.ok) { fail(await problemOf(response)); return; }
+      await showList(response);
+      close();
+      say(section.dataset.added);
+    } catch (e) {
+      fail();
+    } finally {
+      busy = false;
+    }
+  }
+
+  dialogForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!staged) return;
+    const data = new FormData();
     // Strings, as the coordinates form posts them: the server reads both the same way.
     data.set("redactions", JSON.stringify(areas.map(function (a) {
       return { x: String(a.x), y: String(a.y), width: String(a.width), height: String(a.height), style: a.style };
     })));
-    try {
-      const response = await post(staged.add, data);
-      if (!response.ok) { fail(await problemOf(response)); return; }
-      await showList(response);
-      close();
-      say(section.dataset.added);
-    } catch (e) {
-      fail();
-    } finally {
-      busy = false;
-    }
+    attach(staged.add, data);
   });
 
-  async function reuse(shotId) {
-    if (busy || !staged) return;
-    busy = true;
+  function reuse(shotId) {
+    if (!staged) return;
     const data = new FormData();
     data.set("shotId", String(shotId));
     data.set("token", staged.token);
-    data.set("altText", alt.value);
-    data.set("caption", caption.value);
-    try {
-      const response = await post(section.dataset.reuseUrl, data);
-      if (!response.ok) { fail(await problemOf(response)); return; }
-      await showList(response);
-      close();
-      say(section.dataset.added);
-    } catch (e) {
-      fail();
-    } finally {
-      busy = false;
-    }
+    attach(section.dataset.reuseUrl, data);
   }
 
   async function discard() {
