@@ -14,9 +14,9 @@ public class EditorDayTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     private const int Width = 1080, Height = 2400;
 
-    private async Task<IPage> SignedInAsync(string email, string language = "ar")
+    private async Task<IPage> SignedInAsync(string email, string language = "ar", int width = 1280)
     {
-        var page = await site.NewBackOfficePageAsync(language);
+        var page = await site.NewBackOfficePageAsync(language, width, width < 600 ? 844 : 900);
         await page.GotoAsync("/admin/sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", BrowserSite.EditorPassword);
@@ -72,7 +72,8 @@ public class EditorDayTests(BrowserSite site) : IClassFixture<BrowserSite>
     public async Task A_pasted_screenshot_is_redacted_in_two_places_inside_the_editor_and_the_typed_text_stays()
     {
         var advisory = await DraftAsync("ar", "لقطة ملصقة " + Guid.NewGuid().ToString("N")[..6]);
-        var page = await SignedInAsync(await site.CreateEditorAsync());
+        var email = await site.CreateEditorAsync();
+        var page = await SignedInAsync(email);
         await page.GotoAsync($"/admin/advisories/{advisory.Id}");
         const string typed = "\n\nفقرة كتبتها ولم أحفظها بعد.";
         await page.FocusAsync("#f-Body");
@@ -92,11 +93,6 @@ public class EditorDayTests(BrowserSite site) : IClassFixture<BrowserSite>
             await page.ClickAsync("#shot-undo");          // …undone
             Assert.Contains("2", await page.TextContentAsync("#shot-count"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ArtifactsPath, "editor-redaction-dialog-ar.png") });
-            // On a phone the dialog fits the screen: nothing to scroll sideways.
-            await page.SetViewportSizeAsync(390, 844);
-            Assert.True(await page.EvaluateAsync<bool>("() => { const d = document.getElementById('shot-dialog'); return d.scrollWidth <= d.clientWidth && d.getBoundingClientRect().width <= innerWidth; }"));
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ArtifactsPath, "editor-redaction-dialog-ar-390.png") });
-            await page.SetViewportSizeAsync(1280, 900);
             await page.FillAsync("#shot-dialog-alt", "محادثة يطلب فيها البوت الرمز");
             await page.ClickAsync("#shot-add");
             await page.Locator("#shot-list .shot").WaitForAsync();
@@ -132,7 +128,21 @@ public class EditorDayTests(BrowserSite site) : IClassFixture<BrowserSite>
             Assert.EndsWith(typed.Trim(), stored.Body);
             Assert.Equal(2, ScreenshotStaging.FromJson(Assert.Single(stored.Screenshots).Redactions).Count);
         });
+
         await page.Context.CloseAsync();
+
+        // On a phone the dialog fits the screen: nothing to scroll sideways. Discarded, nothing is added.
+        var phone = await SignedInAsync(email, width: 390);
+        await phone.GotoAsync($"/admin/advisories/{advisory.Id}");
+        await PasteImageAsync(phone, TestImages.Png(Width, Height, TestImages.Pattern));
+        await phone.Locator("#shot-dialog[open] #shot-dialog-canvas").WaitForAsync();
+        await phone.WaitForFunctionAsync("() => document.getElementById('shot-dialog-image').complete");
+        Assert.True(await phone.EvaluateAsync<bool>("() => { const d = document.getElementById('shot-dialog').getBoundingClientRect(); return d.left >= 0 && d.right <= innerWidth; }"));
+        Assert.True(await phone.EvaluateAsync<bool>("() => { const d = document.getElementById('shot-dialog'); return d.scrollWidth <= d.clientWidth; }"));
+        await phone.ClickAsync("#shot-discard");
+        await phone.Locator("#shot-dialog").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        Assert.Equal(1, await phone.Locator("#shot-list .shot").CountAsync());
+        await phone.Context.CloseAsync();
     }
 
     [Fact]
