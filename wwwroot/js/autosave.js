@@ -36,6 +36,7 @@
   let timer = 0;
   let pendingSince = 0;
   let leaving = false;
+  let sent = false; // a copy went to the server from this page: typed back to the stored text, it is updated too
 
   function isUnsaved() { return shownUnsaved || typed() !== loadedTyped; }
 
@@ -78,12 +79,13 @@
     clearTimeout(timer);
     pendingSince = 0;
     const body = everything();
-    if (body === kept || !isUnsaved()) return;
+    if (body === kept || (!isUnsaved() && !sent)) return;
     remember(body);
     say(words.dataset.saving);
     try {
       const answer = await send(body);
       kept = body;
+      sent = true;
       forget(body);
       say(words.dataset.saved.replace("{0}", time(new Date(answer.savedAt))));
     } catch (e) {
