@@ -71,7 +71,12 @@
     const response = await fetch(url, {
       method: "POST", body: new URLSearchParams(body), credentials: "same-origin", headers: { Accept: "application/json" },
     });
-    if (!response.ok) throw new Error("autosave answered " + response.status);
+    if (!response.ok) {
+      // The server says why (too long, not allowed…) in the editor's language.
+      const refusal = new Error("autosave answered " + response.status);
+      try { refusal.shown = (await response.json()).error; } catch (e) { /* no reason given */ }
+      throw refusal;
+    }
     return response.json();
   }
 
@@ -89,7 +94,7 @@
       forget(body);
       say(words.dataset.saved.replace("{0}", time(new Date(answer.savedAt))));
     } catch (e) {
-      say(e instanceof TypeError || navigator.onLine === false ? words.dataset.offline : words.dataset.failed);
+      say(e.shown || (e instanceof TypeError || navigator.onLine === false ? words.dataset.offline : words.dataset.failed));
     }
   }
 

@@ -17,8 +17,8 @@ public sealed class AutosaveController(AppDbContext db, Autosaves autosaves, ISt
     public async Task<IActionResult> Save(Guid id, AdvisoryForm form)
     {
         var advisory = await db.Advisories.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
-        if (advisory is null) return Problem(StatusCodes.Status404NotFound, "Admin.NotFound.Text");
-        if (!AdvisoryWorkflow.MayEdit(advisory, CanPublish)) return Problem(StatusCodes.Status403Forbidden, "Admin.Editor.EditorsOnly");
+        if (advisory is null) return Refused(StatusCodes.Status404NotFound, "Admin.NotFound.Text");
+        if (!AdvisoryWorkflow.MayEdit(advisory, CanPublish)) return Refused(StatusCodes.Status403Forbidden, "Admin.Editor.EditorsOnly");
         return Saved(await autosaves.SaveAsync(CurrentUserId, Autosaves.KeyOf(id), id, form));
     }
 
@@ -26,7 +26,7 @@ public sealed class AutosaveController(AppDbContext db, Autosaves autosaves, ISt
     public async Task<IActionResult> SaveNew(AdvisoryForm form, string? autosaveKey) =>
         Autosaves.KeyOfNew(autosaveKey) is { } key
             ? Saved(await autosaves.SaveAsync(CurrentUserId, key, null, form))
-            : Problem(StatusCodes.Status400BadRequest, "Admin.Autosave.Failed");
+            : Refused(StatusCodes.Status400BadRequest, "Admin.Autosave.Failed");
 
     [HttpPost("{id:guid}/autosave/discard")]
     public async Task<IActionResult> Discard(Guid id)
@@ -44,9 +44,10 @@ public sealed class AutosaveController(AppDbContext db, Autosaves autosaves, ISt
 
     private IActionResult Saved(DateTime? at) => at is { } when
         ? Json(new { savedAt = when.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) })
-        : Problem(StatusCodes.Status413PayloadTooLarge, "Admin.Autosave.TooLong");
+        : Refused(StatusCodes.Status413PayloadTooLarge, "Admin.Autosave.TooLong");
 
-    private JsonResult Problem(int status, string message)
+    /// <summary>Not kept, and why, in the editor's language (autosave.js shows it beside Save).</summary>
+    private JsonResult Refused(int status, string message)
     {
         Response.StatusCode = status;
         return Json(new { error = text[message].Value });
