@@ -15,7 +15,7 @@ namespace FactCheck;
 [Route(BackOfficeSetup.PathBase + "/advisories")]
 public sealed class AdvisoryEditorController(
     AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown,
-    IStringLocalizer<SharedResource> text, MediaOptions media, Desk desk) : BackOfficeController
+    IStringLocalizer<SharedResource> text, MediaOptions media, Desk desk, Autosaves autosaves, AdvisoryTranslations translations) : BackOfficeController
 {
     /// <summary>Time zones offered when scheduling (the editor's own is picked by admin.js when it is one of them).</summary>
     public static readonly IReadOnlyList<string> ScheduleTimeZones =
@@ -24,26 +24,38 @@ public sealed class AdvisoryEditorController(
             .Where(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)).ToList();
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(string? lang, string? kind)
+    public async Task<IActionResult> New(string? lang, string? kind, string? done)
     {
         var language = SiteLanguage.Find(lang) ?? BackOfficeLanguage.Current;
+        // A new advisory this editor was typing when the tab closed or the browser crashed comes back first.
+        if (await autosaves.LatestNewAsync(CurrentUserId) is { } copy)
+            return View("Edit", await EditorPageAsync(null, copy.ReadForm().AsTyped(), notice: Notices.Text(done, text),
+                recovered: new RecoveredAutosave(copy.SavedAt, ChangedSince: false), autosaveKey: copy.Key[Autosaves.NewPrefix.Length..]));
         var form = new AdvisoryForm
         {
             Language = language.Code,
             Kind = Enum.TryParse<AdvisoryKind>(kind, out var k) && Enum.IsDefined(k) ? k.ToString() : nameof(AdvisoryKind.FactCheck),
             Authors = User.FindFirst(EditorClaimsFactory.DisplayNameClaim)?.Value,
         };
-        return View("Edit", await EditorPageAsync(null, form.WithBlankRows()));
+        return View("Edit", await EditorPageAsync(null, form.WithBlankRows(), notice: Notices.Text(done, text), autosaveKey: Autosaves.NewDraftKey()));
     }
 
+    /// <param name="autosaveKey">The key autosave.js keeps this new form's copy under (<see cref="Autosaves"/>); it goes once the advisory is created.</param>
+    /// <param name="translationSearch">What was typed in the "same story in another language" search box (its Find button works without JavaScript).</param>
     [HttpPost("new")]
-    public async Task<IActionResult> Create(AdvisoryForm form, string? command)
+    public async Task<IActionResult> Create(AdvisoryForm form, string? command, string? autosaveKey, string? translationSearch)
     {
-        if (command is "preview" or "more-rows") return View("Edit", await EditorPageAsync(null, Rows(form, command)));
+        autosaveKey = Autosaves.KeyOfNew(autosaveKey) is null ? Autosaves.NewDraftKey() : autosaveKey;
+        if (command is "preview" or "more-rows" or "find-translation")
+            return View("Edit", await EditorPageAsync(null, Rows(form, command), autosaveKey: autosaveKey, translationSearch: translationSearch));
         var result = await workflow.CreateAsync(form, CurrentActor);
-        if (result.Outcome == Outcome.Done) return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
+        if (result.Outcome == Outcome.Done)
+        {
+            await autosaves.ForgetAsync(CurrentUserId, Autosaves.KeyOfNew(autosaveKey));
+            return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
+        }
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors));
+        return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors, autosaveKey: autosaveKey));
     }
 
     [HttpGet("{id:guid}")]
@@ -51,22 +63,34 @@ public sealed class AdvisoryEditorController(
     {
         var advisory = await workflow.LoadAsync(id);
         if (advisory is null) return NotFoundPage();
-        var form = AdvisoryForm.From(AdvisoryContent.Of(advisory), advisory.Version).WithBlankRows();
+        var content = AdvisoryContent.Of(advisory);
+        var form = AdvisoryForm.From(content, advisory.Version).WithBlankRows();
+        // What this editor typed and did not save comes back in the form, with a banner to keep or discard it;
+        // a copy that says nothing the advisory does not already say is not offered.
+        RecoveredAutosave? recovered = null;
+        if (await autosaves.FindAsync(CurrentUserId, Autosaves.KeyOf(id)) is { } copy && copy.ReadForm() is var typed &&
+            (!typed.ToContent(content).Content.SameAs(content) || !string.IsNullOrWhiteSpace(typed.CorrectionNote)))
+        {
+            form = typed.AsTyped();
+            form.Version = copy.BaseVersion;
+            recovered = new RecoveredAutosave(copy.SavedAt, ChangedSince: copy.BaseVersion != advisory.Version);
+        }
         return View("Edit", await EditorPageAsync(advisory, form, notice: Notices.Text(done, text),
-            problem: problem is "changed" ? text["Admin.Workflow.Error.Changed"].Value : null));
+            problem: problem is "changed" ? text["Admin.Workflow.Error.Changed"].Value : null, recovered: recovered));
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Save(Guid id, AdvisoryForm form, string? command)
+    public async Task<IActionResult> Save(Guid id, AdvisoryForm form, string? command, string? translationSearch)
     {
-        if (command is "preview" or "more-rows")
+        if (command is "preview" or "more-rows" or "find-translation")
         {
             var current = await workflow.LoadAsync(id);
             if (current is null) return NotFoundPage();
-            return View("Edit", await EditorPageAsync(current, Rows(form, command)));
+            return View("Edit", await EditorPageAsync(current, Rows(form, command), translationSearch: translationSearch));
         }
 
         var result = await workflow.SaveAsync(id, form, CurrentActor, CanPublish);
+        if (result.Outcome == Outcome.Done) await autosaves.ForgetAsync(CurrentUserId, Autosaves.KeyOf(id));
         switch (result.Outcome)
         {
             case Outcome.Done:
@@ -186,7 +210,8 @@ public sealed class AdvisoryEditorController(
 
     private async Task<EditorPage> EditorPageAsync(
         Advisory? saved, AdvisoryForm form, FormErrors? errors = null, string? notice = null, string? problem = null,
-        IReadOnlyList<FieldDifference>? conflict = null, string? conflictBy = null)
+        IReadOnlyList<FieldDifference>? conflict = null, string? conflictBy = null,
+        RecoveredAutosave? recovered = null, string? autosaveKey = null, string? translationSearch = null)
     {
         var language = SiteLanguage.Find(form.Language) ?? SiteLanguage.Default;
         var body = form.Body ?? "";
@@ -198,7 +223,7 @@ public sealed class AdvisoryEditorController(
             Id = saved?.Id,
             Form = form,
             Errors = errors ?? new FormErrors(),
-            Choices = await editing.ChoicesAsync(saved?.Id, saved?.TranslationKey),
+            Choices = await editing.ChoicesAsync(saved?.Id, form.TranslationOf, translationSearch, form.Language),
             Saved = saved,
             PreviewHtml = markdown.Render(body.Length > AdvisoryRules.BodyMax ? body[..AdvisoryRules.BodyMax] : body, language.Direction),
             CanPublish = CanPublish,
@@ -211,6 +236,12 @@ public sealed class AdvisoryEditorController(
             Conflict = conflict,
             ConflictBy = conflictBy,
             ScheduleTimeZone = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => u.ScheduleTimeZone).FirstOrDefaultAsync(),
+            // Translations, autosave (Views/Admin/AdvisoryEditor/_Translation*.cshtml, _Autosave.cshtml).
+            Source = saved is null ? null : await translations.SourceAsync(saved, await ShownAsync()),
+            Story = saved is null ? [] : await translations.StoryAsync(saved),
+            TranslationSearch = translationSearch,
+            Recovered = recovered,
+            AutosaveKey = autosaveKey,
         };
     }
 

@@ -53,8 +53,14 @@ public sealed record TextField(string Name, string Label, string? Value, int? Ma
 /// <summary>A <see cref="TextField"/> on its editor page (for the page's errors and language).</summary>
 public sealed record EditorTextField(EditorPage Page, TextField Field);
 
+/// <summary>An autosaved copy shown in the editor: when it was kept, and whether the advisory was saved again since (then saving it shows both, as a conflict).</summary>
+public sealed record RecoveredAutosave(DateTime SavedAt, bool ChangedSince);
+
 /// <summary>One field that differs between two versions of an advisory.</summary>
 public sealed record FieldDifference(string Field, string Before, string After, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>Differences as Views/Admin/Shared/_Differences.cshtml shows them; <paramref name="Language"/> of the compared text, when known.</summary>
+public sealed record DifferenceList(IReadOnlyList<FieldDifference> Items, int HeadingLevel, string? Language = null);
 
 /// <summary>The advisory editor: the form as typed, its errors, and the saved advisory's state beside it.</summary>
 public sealed class EditorPage : AdminPage
@@ -92,6 +98,18 @@ public sealed class EditorPage : AdminPage
               ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(when, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zoneId
               : "",
            when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
+
+    /// <summary>For a translation made with "Translate into…": its source, whose texts are shown beside the inputs.</summary>
+    public TranslationSource? Source { get; init; }
+    /// <summary>The story's other languages (<see cref="AdvisoryTranslations.StoryAsync"/>).</summary>
+    public IReadOnlyList<TranslationMember> Story { get; init; } = [];
+    /// <summary>What was typed in the translation picker's search box (shown with its matches).</summary>
+    public string? TranslationSearch { get; init; }
+    /// <summary>Set when the form shows an autosaved copy instead of the stored advisory.</summary>
+    public RecoveredAutosave? Recovered { get; init; }
+    /// <summary>For a new advisory: the key its autosaved copy is kept under.</summary>
+    public string? AutosaveKey { get; init; }
+    public string AutosavePath => (Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new") + "/autosave";
 
     public bool IsPublished => Saved?.Status == AdvisoryStatus.Published;
     public string PostPath => Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new";

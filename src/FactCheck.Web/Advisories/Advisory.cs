@@ -53,6 +53,12 @@ public class Advisory
     /// <summary>Advisories that tell the same story in different languages share this key.</summary>
     public string? TranslationKey { get; set; }
 
+    // A translation made with "Translate into…" (AdvisoryTranslation): which advisory it was translated
+    // from, and the revision of that source it matches — where it was made, or last confirmed up to date.
+    // Not content (not in AdvisoryContent): restoring an old revision of the translation does not move them.
+    public Guid? TranslatedFromId { get; set; }
+    public int? TranslatedFromRevision { get; set; }
+
     public AdvisoryStatus Status { get; set; } = AdvisoryStatus.Draft;
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }

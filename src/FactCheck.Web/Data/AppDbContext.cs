@@ -21,6 +21,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Correction> Corrections => Set<Correction>();
     public DbSet<AdvisoryRevision> AdvisoryRevisions => Set<AdvisoryRevision>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
+    public DbSet<Autosave> Autosaves => Set<Autosave>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<BackOfficeSetting> Settings => Set<BackOfficeSetting>();
     /// <summary>The data-protection key ring, shared by every instance of the site (BackOfficeSetup).</summary>

@@ -50,6 +50,11 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/organisations",
         "GET admin/tips", "GET admin/tips/{id:guid}", "GET admin/tips/{id:guid}/image", "POST admin/tips/{id:guid}/redact",
         "POST admin/tips/{id:guid}/dismiss", "POST admin/tips/draft",
+        "POST admin/advisories/{id:guid}/autosave", "POST admin/advisories/new/autosave",
+        "POST admin/advisories/{id:guid}/autosave/discard", "POST admin/advisories/new/autosave/discard",
+        "GET admin/advisories/translation-choices", "POST admin/advisories/{id:guid}/translate", "POST admin/advisories/{id:guid}/translation/up-to-date",
+        "POST admin/advisories/{id:guid}/screenshots/stage", "POST admin/advisories/{id:guid}/screenshots/staged/{token}/add",
+        "POST admin/advisories/{id:guid}/screenshots/reuse",
         "GET admin/account", "POST admin/account/password", "GET admin/account/two-factor", "POST admin/account/two-factor",
         "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];

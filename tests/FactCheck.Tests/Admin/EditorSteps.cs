@@ -30,6 +30,17 @@ public static class EditorSteps
     }
 
     /// <summary>
+    /// Types <paramref name="search"/> in the "same story in another language" search box and presses Find, as
+    /// without JavaScript: the editor comes back (nothing saved) with what was typed and the advisories found.
+    /// </summary>
+    public static async Task<Form> FindTranslationAsync(HttpClient client, Form form, string search)
+    {
+        var response = await form.Set("translationSearch", search).SubmitAsync(client, ("command", "find-translation"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"find answered {(int)response.StatusCode}: {await Errors(response)}");
+        return Form.Parse(await response.Content.ReadAsStringAsync(), "#editor");
+    }
+
+    /// <summary>
     /// Presses a workflow button in the editor's side panel (submit, publish, schedule…). Publish, withdraw and
     /// delete lead to a confirmation page first (without JavaScript, as here): its button is pressed too.
     /// A return to draft needs a note; one is written unless <paramref name="fields"/> gives one.
