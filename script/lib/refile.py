@@ -80,6 +80,7 @@ HEADER_LINE = re.compile(r"^\s*(using\s+[^;]+;|global\s+using\s+[^;]+;|namespace
 
 def split():
     created = removed = 0
+    touched = []
     for path in tracked_files():
         if not path.endswith(".cs") or path.endswith("Program.cs") or "/Migrations/" in path:
             continue
@@ -92,12 +93,15 @@ def split():
         if any(t.name == stem for t in types) is False and "{" in text[:min(t.start for t in types)]:
             print(f"skip {path}: block-scoped namespace", file=sys.stderr)
             continue
-        header = "".join(l for l in text[:min(t.start for t in types)].splitlines(keepends=True) if HEADER_LINE.match(l))
-        header = header.rstrip("\n") + "\n\n"
+        lines = [l.strip() for l in text[:min(t.start for t in types)].splitlines() if HEADER_LINE.match(l)]
+        usings = [l for l in lines if not l.startswith("namespace")]
+        namespaces = [l for l in lines if l.startswith("namespace")]
+        header = "".join(u + "\n" for u in usings) + ("\n" if usings else "") + "".join(n + "\n\n" for n in namespaces)
         folder = os.path.dirname(path)
         for t in leaving:
             target_folder = os.path.join(WEB, PLACE[t.name]) if t.name in PLACE else folder
             target = os.path.join(target_folder, t.name + ".cs")
+            touched.append(target)
             body = text[t.start:t.end]
             if os.path.exists(target):
                 # A partial type already has a file of that name: add to it rather than overwrite.
@@ -131,9 +135,27 @@ def split():
         elif not DRY:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(remaining)
+            touched.append(path)
     if not DRY:
         git("add", "-A", WEB)
+        prune_usings(touched)
     return created, removed
+
+
+def prune_usings(paths):
+    """Each new file got all of its source file's usings: `dotnet format` removes the ones it does not use."""
+    paths = [os.path.relpath(p, WEB) for p in paths if os.path.exists(p)]
+    if not paths:
+        return
+    config = os.path.join(WEB, ".editorconfig")
+    with open(config, "w") as f:
+        f.write("root = false\n[*.cs]\ndotnet_diagnostic.IDE0005.severity = warning\n")
+    try:
+        subprocess.run(["dotnet", "format", "style", "FactCheck.Web.csproj", "--diagnostics", "IDE0005",
+                        "--severity", "warn", "--include", *paths], cwd=WEB, check=True)
+    finally:
+        os.remove(config)
+    git("add", "-A", WEB)
 
 
 if __name__ == "__main__":

@@ -18,27 +18,3 @@ public class EditorUser : IdentityUser
     /// <summary>The time zone this person last scheduled in: offered first, and scheduled times shown in it.</summary>
     public string? ScheduleTimeZone { get; set; }
 }
-
-/// <summary>The three back-office roles (docs/security.md, "Authorization").</summary>
-public static class EditorRoles
-{
-    /// <summary>Also manages users, roles and settings.</summary>
-    public const string Admin = "Admin";
-    /// <summary>Publishes, schedules, corrects and withdraws.</summary>
-    public const string Editor = "Editor";
-    /// <summary>Writes drafts and submits them for review.</summary>
-    public const string Contributor = "Contributor";
-
-    public static readonly IReadOnlyList<string> All = [Admin, Editor, Contributor];
-}
-
-/// <summary>Authorization policies for back-office controllers and actions.</summary>
-public static class Can
-{
-    /// <summary>Any back-office role: write drafts, submit them, see the dashboard.</summary>
-    public const string Write = "can-write";
-    /// <summary>Editors and Admins: publish, schedule, correct, withdraw, delete, restore.</summary>
-    public const string Publish = "can-publish";
-    /// <summary>Admins: users, roles, settings, audit log.</summary>
-    public const string Administer = "can-administer";
-}

@@ -5,27 +5,6 @@ using QRCoder;
 
 namespace FactCheck;
 
-public sealed class MyAccountPage : AdminPage
-{
-    public required EditorUser Account { get; init; }
-    public required IReadOnlyList<string> Roles { get; init; }
-    public required bool TwoFactorRequired { get; init; }
-    public IReadOnlyList<string> Errors { get; init; } = [];
-}
-
-public sealed class TwoFactorSetupPage : AdminPage
-{
-    /// <summary>The shared secret in base32, grouped for typing into an app by hand.</summary>
-    public required string Key { get; init; }
-    public required bool Required { get; init; }
-    public string? Error { get; init; }
-}
-
-public sealed class RecoveryCodesPage : AdminPage
-{
-    public required IReadOnlyList<string> Codes { get; init; }
-}
-
 /// <summary>
 /// /admin/account: the signed-in person's own password and two-factor sign-in. Reachable even while
 /// the "require two-factor" setting holds someone back from the rest of the back-office.
@@ -179,7 +158,3 @@ public sealed class MyAccountController(
         };
     }
 }
-
-/// <summary>Marks pages that stay reachable while an account still has to enrol in two-factor sign-in.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class EnrolmentAllowedAttribute : Attribute;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,21 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
-
-public sealed class AccountForm
-{
-    [MaxLength(256)] public string? Email { get; set; }
-    [MaxLength(100)] public string? DisplayName { get; set; }
-    [MaxLength(1000)] public string? Password { get; set; }
-    [MaxLength(1000)] public string? ConfirmPassword { get; set; }
-}
-
-public sealed class SetupPage : AdminPage
-{
-    public required string Token { get; init; }
-    public AccountForm Form { get; init; } = new();
-    public IReadOnlyList<string> Errors { get; init; } = [];
-}
 
 /// <summary>
 /// /admin/setup/{token}: creates the first administrator from the one-time link printed at first start.
@@ -84,34 +68,4 @@ public sealed class SetupController(
     }
 
     private static AccountForm WithoutPasswords(AccountForm form) => new() { Email = form.Email, DisplayName = form.DisplayName };
-}
-
-/// <summary>Checks shared by the setup, user and password forms, with messages in the UI language.</summary>
-public static class AccountErrors
-{
-    public static List<string> Check(AccountForm form, IStringLocalizer<SharedResource> text, bool requirePassword)
-    {
-        var errors = new List<string>();
-        var email = form.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || !new EmailAddressAttribute().IsValid(email) || email.Length > 256)
-            errors.Add(text["Admin.Account.BadEmail"]);
-        if (string.IsNullOrWhiteSpace(form.DisplayName) || form.DisplayName.Trim().Length > 100)
-            errors.Add(text["Admin.Account.BadName"]);
-        if (requirePassword && form.Password != form.ConfirmPassword)
-            errors.Add(text["Admin.Account.PasswordsDiffer"]);
-        return errors;
-    }
-
-    /// <summary>Identity's messages are English only; the codes this site can produce have their own strings.</summary>
-    public static string Describe(IdentityError error, IStringLocalizer<SharedResource> text) => error.Code switch
-    {
-        "PasswordTooShort" => text["Admin.Account.PasswordTooShort"],
-        "PasswordRequiresUniqueChars" => text["Admin.Account.PasswordTooSimple"],
-        "CommonPassword" => text["Admin.Account.PasswordCommon"],
-        "DuplicateEmail" or "DuplicateUserName" => text["Admin.Account.EmailTaken"],
-        "InvalidEmail" or "InvalidUserName" => text["Admin.Account.BadEmail"],
-        "PasswordMismatch" => text["Admin.Account.WrongCurrentPassword"],
-        "ConcurrencyFailure" => text["Admin.Account.Concurrency"],
-        _ => error.Description,
-    };
 }

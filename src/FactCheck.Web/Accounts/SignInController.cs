@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,32 +5,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
-
-public sealed class SignInPage : AdminPage
-{
-    public string? Email { get; init; }
-    public string? ReturnUrl { get; init; }
-    public string? Error { get; init; }
-}
-
-public sealed class SignInForm
-{
-    [MaxLength(256)] public string? Email { get; set; }
-    [MaxLength(1000)] public string? Password { get; set; }
-    [MaxLength(2000)] public string? ReturnUrl { get; set; }
-}
-
-public sealed class CodePage : AdminPage
-{
-    public string? ReturnUrl { get; init; }
-    public string? Error { get; init; }
-}
-
-public sealed class CodeForm
-{
-    [MaxLength(100)] public string? Code { get; set; }
-    [MaxLength(2000)] public string? ReturnUrl { get; set; }
-}
 
 /// <summary>
 /// Sign-in, the two-factor step, sign-out and the UI language switch. Every failure reads the same,

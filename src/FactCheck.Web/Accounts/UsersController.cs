@@ -6,33 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed record UserRow(EditorUser User, string? Role);
-
-public sealed class UsersPage : AdminPage
-{
-    public required IReadOnlyList<UserRow> Users { get; init; }
-}
-
-public sealed class NewUserPage : AdminPage
-{
-    public AccountForm Form { get; init; } = new();
-    public string Role { get; init; } = EditorRoles.Contributor;
-    public IReadOnlyList<string> Errors { get; init; } = [];
-}
-
-public sealed class EditUserPage : AdminPage
-{
-    public required EditorUser Account { get; init; }
-    public required string? Role { get; init; }
-    public required bool IsSelf { get; init; }
-    public IReadOnlyList<string> Errors { get; init; } = [];
-}
-
-public sealed class SettingsPage : AdminPage
-{
-    public required bool RequireTwoFactor { get; init; }
-}
-
 /// <summary>/admin/users: Admins create accounts, set each one's role, and disable or enable them.</summary>
 [Route(BackOfficeSetup.PathBase + "/users"), Authorize(Policy = Can.Administer)]
 public sealed class UsersController(
@@ -141,26 +114,5 @@ public sealed class UsersController(
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Edit", page);
-    }
-}
-
-/// <summary>/admin/settings: site-wide back-office settings (Admins).</summary>
-[Route(BackOfficeSetup.PathBase + "/settings"), Authorize(Policy = Can.Administer)]
-public sealed class SettingsController(AppDbContext db, BackOfficeSettings settings, AuditLog audit, IStringLocalizer<SharedResource> text) : BackOfficeController
-{
-    [HttpGet("")]
-    public async Task<IActionResult> Index(string? done) =>
-        View(new SettingsPage { Title = text["Admin.Settings.Title"], Notice = Notices.Text(done, text), RequireTwoFactor = await settings.RequireTwoFactorAsync() });
-
-    [HttpPost("")]
-    public async Task<IActionResult> Save(bool requireTwoFactor)
-    {
-        if (await settings.RequireTwoFactorAsync() != requireTwoFactor)
-        {
-            await settings.SetRequireTwoFactorAsync(requireTwoFactor);
-            audit.Add(AuditAction.SettingChanged, BackOfficeSettings.RequireTwoFactorKey, requireTwoFactor ? "on" : "off");
-            await db.SaveChangesAsync();
-        }
-        return Redirect("/admin/settings?done=settings-saved");
     }
 }

@@ -4,20 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-/// <summary>One advisory in a back-office list.</summary>
-public sealed record AdvisoryRow(Guid Id, string Title, string Language, AdvisoryKind Kind, AdvisoryStatus Status, DateTime? When);
-
-public sealed record CorrectionRow(Guid AdvisoryId, string AdvisoryTitle, string Language, CorrectionKind Kind, string Note, DateTime PublishedAt);
-
-public sealed class DashboardPage : AdminPage
-{
-    public required IReadOnlyList<AdvisoryRow> MyDrafts { get; init; }
-    public required IReadOnlyList<AdvisoryRow> InReview { get; init; }
-    public required IReadOnlyList<AdvisoryRow> Scheduled { get; init; }
-    public required IReadOnlyList<AdvisoryRow> RecentlyPublished { get; init; }
-    public required IReadOnlyList<CorrectionRow> RecentCorrections { get; init; }
-}
-
 /// <summary>/admin: what needs attention — my drafts, the review queue, the schedule, recent publishing and corrections.</summary>
 [Route(BackOfficeSetup.PathBase)]
 public sealed class DashboardController(AppDbContext db, IStringLocalizer<SharedResource> text) : BackOfficeController
@@ -56,26 +42,4 @@ public sealed class DashboardController(AppDbContext db, IStringLocalizer<Shared
             RecentCorrections = corrections,
         });
     }
-}
-
-/// <summary>
-/// Confirmations after a redirect travel as ?done=published rather than in TempData, whose cookie
-/// would be scoped to "/" and reach public pages.
-/// </summary>
-public static class Notices
-{
-    private static readonly HashSet<string> known =
-    [
-        "saved", "created", "submitted", "published", "scheduled", "unscheduled", "withdrawn", "returned", "deleted",
-        "restored", "corrected", "link-created", "link-revoked", "password-changed", "two-factor-enabled",
-        "two-factor-disabled", "recovery-codes", "user-created", "user-saved", "settings-saved", "rating-saved", "page-saved",
-        "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed",
-        "note-added", "assigned", "notifications-saved", "webhook-saved", "webhook-deleted", "delivery-retried",
-        "platform-saved", "tag-saved", "merged",
-        "registry-saved", "organisation-saved", "tip-redacted", "tip-dismissed",
-        "translated", "translation-up-to-date", "screenshot-reused", "autosave-discarded",
-    ];
-
-    public static string? Text(string? done, IStringLocalizer<SharedResource> text) =>
-        done is not null && known.Contains(done) ? text[$"Admin.Done.{done}"].Value : null;
 }

@@ -4,21 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-/// <summary>Validation messages keyed by the name of the input they belong to ("Title", "Indicators[2].Value").</summary>
-public sealed class FormErrors
-{
-    private readonly Dictionary<string, string> byField = new(StringComparer.Ordinal);
-    public IReadOnlyDictionary<string, string> ByField => byField;
-    public bool Any => byField.Count > 0;
-    public string? For(string field) => byField.GetValueOrDefault(field);
-    public void Add(string field, string message) => byField.TryAdd(field, message);
-}
-
-public sealed record TranslationChoice(string Value, string Language, string Title);
-
-/// <summary>What the editor's selects offer: the rating scale, the platform list, and for "same story in another language" the current link and the advisories found.</summary>
-public sealed record EditorChoices(IReadOnlyList<Rating> Ratings, IReadOnlyList<Platform> Platforms, IReadOnlyList<TranslationChoice> Translations);
-
 /// <summary>
 /// Reads an <see cref="AdvisoryForm"/> into <see cref="AdvisoryContent"/> and checks it with the same rules
 /// as the importer (<see cref="AdvisoryRules"/>, <see cref="AdvisoryWriter.CheckAsync"/>); nothing is

@@ -3,20 +3,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FactCheck;
 
-/// <summary>Who is acting: a signed-in person, or the scheduler.</summary>
-public sealed record Actor(string? Id, string Name)
-{
-    public static readonly Actor Scheduler = new(null, "scheduler");
-}
-
-public enum Outcome { Done, NotFound, NotAllowed, Conflict, Invalid }
-
-/// <param name="Current">On a conflict: the advisory as someone else saved it.</param>
-public sealed record SaveResult(Outcome Outcome, Advisory? Advisory = null, FormErrors? Errors = null, AdvisoryContent? Current = null, int CurrentVersion = 0, string? CurrentBy = null);
-
-/// <param name="Problem">For <see cref="Outcome.Invalid"/>: a resource key saying why.</param>
-public sealed record TransitionResult(Outcome Outcome, string? Problem = null);
-
 /// <summary>
 /// Every change an editor makes to an advisory: create, save, correct, restore, and the status
 /// workflow draft → in review → published or scheduled → withdrawn. Each call is one transaction

@@ -5,13 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class AuditPage : AdminPage
-{
-    public required IReadOnlyList<AuditEntry> Entries { get; init; }
-    public required int Page { get; init; }
-    public required bool HasMore { get; init; }
-}
-
 /// <summary>/admin/audit: who did what, when and from where — for Admins only.</summary>
 [Route(BackOfficeSetup.PathBase + "/audit"), Authorize(Policy = Can.Administer)]
 public sealed class AuditController(AppDbContext db, IStringLocalizer<SharedResource> text) : BackOfficeController

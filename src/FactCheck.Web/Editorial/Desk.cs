@@ -2,9 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck;
 
-/// <summary>Someone an advisory can be assigned to: an enabled account with a back-office role.</summary>
-public sealed record DeskMember(string Id, string Name, string Email);
-
 /// <summary>
 /// The desk working together on an advisory: its notes thread, its assignee, and the notifications the
 /// workflow's actions cause (<see cref="PublishingEvents"/> passes them on). Each change is one transaction with

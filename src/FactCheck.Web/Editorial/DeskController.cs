@@ -1,42 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
-
-/// <summary>The editor's desk panel: who the advisory is assigned to, and its notes (<see cref="DeskPanelViewComponent"/>).</summary>
-public sealed class DeskPanel
-{
-    public required Guid AdvisoryId { get; init; }
-    public required string ContentLanguage { get; init; }
-    public DeskMember? Assignee { get; init; }
-    public required IReadOnlyList<DeskMember> Members { get; init; }
-    public required IReadOnlyList<AdvisoryNote> Notes { get; init; }
-    public required string CurrentUserId { get; init; }
-}
-
-/// <summary>
-/// Renders the desk panel in the editor's side column (Views/Admin/Shared/Components/DeskPanel), so the
-/// editor page itself only has to name it.
-/// </summary>
-public sealed class DeskPanelViewComponent(AppDbContext db, Desk desk) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(Guid advisoryId, string contentLanguage)
-    {
-        var members = await desk.MembersAsync();
-        var assigneeId = await db.Assignments.Where(a => a.AdvisoryId == advisoryId).Select(a => a.UserId).FirstOrDefaultAsync();
-        return View(new DeskPanel
-        {
-            AdvisoryId = advisoryId,
-            ContentLanguage = contentLanguage,
-            Members = members,
-            Assignee = members.FirstOrDefault(m => m.Id == assigneeId),
-            Notes = await desk.NotesAsync(advisoryId),
-            CurrentUserId = UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        });
-    }
-}
 
 /// <summary>/admin/advisories/{id}/notes and /assignee: any back-office role may write notes and assign.</summary>
 [Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}")]

@@ -7,41 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-/// <summary>The rating form as typed: strings, so a refused value comes back exactly as it was entered.</summary>
-public sealed class RatingForm
-{
-    public string? Key { get; set; }
-    public string? LabelAr { get; set; }
-    public string? LabelUk { get; set; }
-    public string? LabelEn { get; set; }
-    public string? DescriptionAr { get; set; }
-    public string? DescriptionUk { get; set; }
-    public string? DescriptionEn { get; set; }
-    public string? Colour { get; set; }
-    public string? Value { get; set; }
-    public string? Position { get; set; }
-
-    public static RatingForm From(Rating rating) => new()
-    {
-        Key = rating.Key, LabelAr = rating.LabelAr, LabelUk = rating.LabelUk, LabelEn = rating.LabelEn, Colour = rating.Colour,
-        DescriptionAr = rating.DescriptionAr, DescriptionUk = rating.DescriptionUk, DescriptionEn = rating.DescriptionEn,
-        Value = rating.Value.ToString(CultureInfo.InvariantCulture), Position = rating.Position.ToString(CultureInfo.InvariantCulture),
-    };
-}
-
-public sealed class RatingsPage : AdminPage
-{
-    public required IReadOnlyList<Rating> Ratings { get; init; }
-}
-
-public sealed class RatingPage : AdminPage
-{
-    /// <summary>Null for a new rating (its key can be chosen only then).</summary>
-    public int? Id { get; init; }
-    public required RatingForm Form { get; init; }
-    public FormErrors Errors { get; init; } = new();
-}
-
 /// <summary>
 /// /admin/ratings: the verdict scale (Admins). Labels, colour, ClaimReview value and order can change;
 /// the key cannot once created, because URLs, feeds, content files and structured data use it.

@@ -5,39 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed record RevisionRow(int Number, DateTime SavedAt, string SavedByName, RevisionReason Reason, string? Note, int? RestoredFromNumber);
-
-public sealed class RevisionListPage : AdminPage
-{
-    public required Guid AdvisoryId { get; init; }
-    public required string AdvisoryTitle { get; init; }
-    public required IReadOnlyList<RevisionRow> Revisions { get; init; }
-}
-
-public sealed class RevisionPage : AdminPage
-{
-    public required Guid AdvisoryId { get; init; }
-    public required RevisionRow Revision { get; init; }
-    public required AdvisoryContent Snapshot { get; init; }
-    /// <summary>The snapshot's fields as editors read them (verdict labels, not keys).</summary>
-    public required IReadOnlyList<(string Field, string Value)> Fields { get; init; }
-    public required bool CanRestore { get; init; }
-    /// <summary>Restoring over a published advisory asks, like any edit of it, whether this is a correction.</summary>
-    public required bool AdvisoryIsPublished { get; init; }
-    public required int CurrentVersion { get; init; }
-    public FormErrors Errors { get; init; } = new();
-    public string? ChangeKind { get; init; }
-    public string? CorrectionNote { get; init; }
-}
-
-public sealed class RevisionComparePage : AdminPage
-{
-    public required Guid AdvisoryId { get; init; }
-    public required RevisionRow From { get; init; }
-    public required RevisionRow To { get; init; }
-    public required IReadOnlyList<FieldDifference> Differences { get; init; }
-}
-
 /// <summary>An advisory's history: every revision, any one in full, any two compared, and restore (saved as a new revision).</summary>
 [Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}/revisions")]
 public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workflow, IStringLocalizer<SharedResource> text) : BackOfficeController

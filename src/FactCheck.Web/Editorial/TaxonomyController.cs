@@ -5,59 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-/// <summary>A platform's form as typed (a refused value comes back as it was entered).</summary>
-public sealed class PlatformForm
-{
-    /// <summary>Only when adding; blank makes it from the English name.</summary>
-    public string? Key { get; set; }
-    public string? Name { get; set; }
-    public string? NameAr { get; set; }
-    public string? NameUk { get; set; }
-    /// <summary>Other ways readers write the name, one per line (<see cref="Platform.Equivalents"/>).</summary>
-    public string? Equivalents { get; set; }
-
-    public static PlatformForm Of(Platform platform) =>
-        new() { Name = platform.Name, NameAr = platform.NameAr, NameUk = platform.NameUk, Equivalents = platform.Equivalents };
-
-    /// <summary>The equivalents as stored: one per line, trimmed, each once.</summary>
-    public string EquivalentsText() =>
-        string.Join('\n', (Equivalents ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal));
-}
-
-public sealed record TaxonomyCount<T>(T Item, int Advisories);
-
-public sealed class PlatformsPage : AdminPage
-{
-    public required IReadOnlyList<TaxonomyCount<Platform>> Platforms { get; init; }
-    public PlatformForm Form { get; init; } = new();
-    public FormErrors Errors { get; init; } = new();
-}
-
-public sealed class PlatformPage : AdminPage
-{
-    public required Platform Platform { get; init; }
-    public required PlatformForm Form { get; init; }
-    public required IReadOnlyList<Platform> Others { get; init; }
-    public int Advisories { get; init; }
-    public FormErrors Errors { get; init; } = new();
-}
-
-public sealed class TagsPage : AdminPage
-{
-    public required IReadOnlyList<TaxonomyCount<Tag>> Tags { get; init; }
-    public string? Query { get; init; }
-}
-
-public sealed class TagPage : AdminPage
-{
-    public required Tag Tag { get; init; }
-    public required IReadOnlyList<string> Others { get; init; }
-    public int Advisories { get; init; }
-    public string? NewName { get; init; }
-    public string? Into { get; init; }
-    public string? Error { get; init; }
-}
-
 /// <summary>/admin/platforms and /admin/tags (Editors and Admins): add, rename and merge (<see cref="Taxonomy"/>).</summary>
 [Route(BackOfficeSetup.PathBase), Authorize(Policy = Can.Publish)]
 public sealed class TaxonomyController(AppDbContext db, Taxonomy taxonomy, IStringLocalizer<SharedResource> text) : BackOfficeController

@@ -2,10 +2,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public enum DiffKind { Same, Added, Removed }
-
-public sealed record DiffLine(DiffKind Kind, string Text);
-
 /// <summary>Readable differences between two versions of an advisory: field by field, long texts line by line.</summary>
 public static class TextDiff
 {

@@ -5,13 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
-public sealed class NotificationSettingsPage : AdminPage
-{
-    public required NotificationSetting Setting { get; init; }
-    public required bool EmailEnabled { get; init; }
-    public required string? Email { get; init; }
-}
-
 /// <summary>/admin/account/notifications: which e-mails the signed-in person receives, and in which language.</summary>
 [Route(BackOfficeSetup.PathBase + "/account/notifications")]
 public sealed class NotificationSettingsController(AppDbContext db, AuditLog audit, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> text)

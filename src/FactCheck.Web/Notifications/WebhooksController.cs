@@ -5,16 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class WebhooksPage : AdminPage
-{
-    public required IReadOnlyList<Webhook> Webhooks { get; init; }
-    /// <summary>The newest deliveries, e-mails and webhook calls alike: the delivery log.</summary>
-    public required IReadOnlyList<Delivery> Deliveries { get; init; }
-    public string? NewUrl { get; init; }
-    public IReadOnlyList<string> NewEvents { get; init; } = Enum.GetNames<NotificationEvent>();
-    public string? Error { get; init; }
-}
-
 /// <summary>
 /// /admin/webhooks (Admins): the addresses the desk's events are posted to, their secrets, and the delivery log of
 /// every notification (e-mail and webhook) with its attempts, so a failing receiver or mail server is visible.

@@ -5,42 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class RegistryListPage : AdminPage
-{
-    public required string Query { get; init; }
-    public string? Type { get; init; }
-    public string? Status { get; init; }
-    public required IReadOnlyList<(RegistryEntry Entry, StatusRecord? Current)> Entries { get; init; }
-    public int Page { get; init; }
-    public bool HasMore { get; init; }
-}
-
-public sealed class RegistryEntryPage : AdminPage
-{
-    public required RegistryEntry Entry { get; init; }
-    public required IReadOnlyList<Organisation> Organisations { get; init; }
-    /// <summary>Every advisory (any status) that lists this indicator.</summary>
-    public required IReadOnlyList<(Guid Id, string Title, AdvisoryStatus Status, string Language)> Advisories { get; init; }
-    public StatusForm Form { get; init; } = new();
-    public FormErrors Errors { get; init; } = new();
-    public bool CanEdit { get; init; }
-}
-
-public sealed class RegistryNewPage : AdminPage
-{
-    public required EntryForm Form { get; init; }
-    public required IReadOnlyList<Organisation> Organisations { get; init; }
-    public FormErrors Errors { get; init; } = new();
-}
-
-public sealed class RegistryRevisionsPage : AdminPage
-{
-    public required RegistryEntry Entry { get; init; }
-    public required IReadOnlyList<RegistryRevision> Revisions { get; init; }
-    /// <summary>One revision shown in full, or null for the list.</summary>
-    public RegistryRevision? Shown { get; init; }
-}
-
 /// <summary>
 /// /admin/registry: the indicator registry. Everyone in the back-office reads it; Editors and Admins change
 /// it (<see cref="RegistryEditing"/>: revisions, audit, version check).

@@ -5,14 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
-public sealed class ReportPage : PublicPage
-{
-    public TipForm Form { get; init; } = new();
-    public FormErrors Errors { get; init; } = new();
-    public bool RepliesByMail { get; init; }
-    public int RetentionDays { get; init; }
-}
-
 /// <summary>
 /// /{lang}/report, the tip line: a plain multipart form (works without JavaScript) with the text, an optional
 /// screenshot and an optional contact, behind a consent box. Abuse limits: per-client rate, size caps, a

@@ -5,12 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class TipSettingsPage : AdminPage
-{
-    public required string RetentionDays { get; init; }
-    public string? Error { get; init; }
-}
-
 /// <summary>/admin/settings/tips: how many days tips are kept (Admins).</summary>
 [Route(BackOfficeSetup.PathBase + "/settings/tips"), Authorize(Policy = Can.Administer)]
 public sealed class TipSettingsController(AppDbContext db, TipSettings settings, AuditLog audit, PublicContent publicContent, IStringLocalizer<SharedResource> text)

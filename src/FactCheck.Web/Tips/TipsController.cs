@@ -4,21 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class TipQueuePage : AdminPage
-{
-    public required IReadOnlyList<TipCluster> Clusters { get; init; }
-    /// <summary>Contacts are shown to Editors and Admins only.</summary>
-    public bool ShowContacts { get; init; }
-}
-
-public sealed class TipPage : AdminPage
-{
-    public required Tip Tip { get; init; }
-    public bool ShowContact { get; init; }
-    public RedactionForm Redaction { get; init; } = new();
-    public FormErrors Errors { get; init; } = new();
-}
-
 /// <summary>
 /// /admin/tips: readers' tips, clustered (<see cref="TipTriage"/>). Any back-office role triages and drafts;
 /// the reader's contact is shown to Editors and Admins only. Screenshots are redacted here before a cluster

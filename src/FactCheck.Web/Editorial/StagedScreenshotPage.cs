@@ -1,0 +1,16 @@
+namespace FactCheck;
+
+/// <summary>A staged upload: the private image to redact, the coordinates form, and earlier coverage of the same scam.</summary>
+public sealed class StagedScreenshotPage : AdminPage
+{
+    public required StagedUpload Staged { get; init; }
+    public required SiteLanguage ContentLanguage { get; init; }
+    public required IReadOnlyList<SimilarScreenshot> Similar { get; init; }
+    public string? AltText { get; init; }
+    public string? Caption { get; init; }
+    public RedactionForm Redaction { get; init; } = new();
+    public FormErrors Errors { get; init; } = new();
+
+    public string ImageUrl => $"/admin/advisories/{Staged.AdvisoryId}/screenshots/staged/{Staged.Token}/image?v={Staged.Redactions.Count}";
+    public string PostPath => $"/admin/advisories/{Staged.AdvisoryId}/screenshots/staged/{Staged.Token}";
+}
