@@ -11,7 +11,7 @@ namespace FactCheck;
 /// /admin/setup/{token}: creates the first administrator from the one-time link printed at first start.
 /// Answers 404 for any other token, and for every token once an account exists.
 /// </summary>
-[Route(BackOfficeSetup.PathBase + "/setup/{token}")]
+[Area(BackOfficeSetup.Area), Route(BackOfficeSetup.PathBase + "/setup/{token}")]
 [AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SetupController(

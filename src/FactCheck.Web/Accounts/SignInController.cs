@@ -11,7 +11,7 @@ namespace FactCheck;
 /// whether the account is unknown, the password wrong, the account locked or disabled, and takes about
 /// as long (a password hash is always computed), so the form cannot tell anyone which accounts exist.
 /// </summary>
-[Route(BackOfficeSetup.PathBase)]
+[Area(BackOfficeSetup.Area), Route(BackOfficeSetup.PathBase)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SignInController(
     SignInManager<EditorUser> signIn, UserManager<EditorUser> users, IPasswordHasher<EditorUser> hasher,

@@ -8,8 +8,11 @@ namespace FactCheck;
 
 /// <summary>
 /// Base for signed-in back-office pages: any back-office role may enter; actions that need more carry
-/// their own [Authorize(Policy = …)]. Nothing here is cached by browsers or proxies.
+/// their own [Authorize(Policy = …)]. Nothing here is cached by browsers or proxies. The back-office
+/// is the MVC area "Admin" (views in Areas/Admin/Views/); its URLs come from the attribute routes
+/// under <see cref="BackOfficeSetup.PathBase"/>, so the area adds a route value, not a path segment.
 /// </summary>
+[Area(BackOfficeSetup.Area)]
 [Authorize(Policy = Can.Write)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public abstract class BackOfficeController : Controller

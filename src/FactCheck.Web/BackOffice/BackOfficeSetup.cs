@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -18,6 +17,8 @@ public static class BackOfficeSetup
 {
     /// <summary>Every back-office page lives under this path, and so do its cookies.</summary>
     public const string PathBase = "/admin";
+    /// <summary>The MVC area of every back-office controller: its views live in Areas/Admin/Views/.</summary>
+    public const string Area = "Admin";
     public const string SignInRateLimit = "sign-in";
 
     public static WebApplicationBuilder AddBackOffice(this WebApplicationBuilder builder)
@@ -119,13 +120,6 @@ public static class BackOfficeSetup
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";
                 await rejected.HttpContext.Response.WriteAsync(text["Admin.SignIn.TooMany"], cancellationToken);
             };
-        });
-
-        // Back-office views live in Views/Admin/{Controller}/ and Views/Admin/Shared/.
-        services.Configure<RazorViewEngineOptions>(razor =>
-        {
-            razor.ViewLocationFormats.Add("/Views/Admin/{1}/{0}.cshtml");
-            razor.ViewLocationFormats.Add("/Views/Admin/Shared/{0}.cshtml");
         });
 
         services.AddHttpContextAccessor();

@@ -236,7 +236,7 @@ public sealed class AdvisoryEditorController(
             Conflict = conflict,
             ConflictBy = conflictBy,
             ScheduleTimeZone = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => u.ScheduleTimeZone).FirstOrDefaultAsync(),
-            // Translations, autosave (Views/Admin/AdvisoryEditor/_Translation*.cshtml, _Autosave.cshtml).
+            // Translations, autosave (Areas/Admin/Views/AdvisoryEditor/_Translation*.cshtml, _Autosave.cshtml).
             Source = saved is null ? null : await translations.SourceAsync(saved, await ShownAsync()),
             Story = saved is null ? [] : await translations.StoryAsync(saved),
             TranslationSearch = translationSearch,

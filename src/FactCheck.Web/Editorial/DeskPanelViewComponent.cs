@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck;
 
 /// <summary>
-/// Renders the desk panel in the editor's side column (Views/Admin/Shared/Components/DeskPanel), so the
+/// Renders the desk panel in the editor's side column (Areas/Admin/Views/Shared/Components/DeskPanel), so the
 /// editor page itself only has to name it.
 /// </summary>
 public sealed class DeskPanelViewComponent(AppDbContext db, Desk desk) : ViewComponent

@@ -17,7 +17,7 @@ public sealed class EditorPage : AdminPage
     /// <summary>A draft never published, and the person is an Editor or the Contributor who created it.</summary>
     public bool MayDelete { get; init; }
     public IReadOnlyList<PreviewLink> PreviewLinks { get; init; } = [];
-    /// <summary>The saved advisory's screenshots in page order (Views/Admin/AdvisoryEditor/_Screenshots.cshtml).</summary>
+    /// <summary>The saved advisory's screenshots in page order (Areas/Admin/Views/AdvisoryEditor/_Screenshots.cshtml).</summary>
     public IReadOnlyList<Screenshot> Screenshots { get; init; } = [];
     public long MaxUploadBytes { get; init; }
     /// <summary>Why the last workflow action was refused, in the UI language.</summary>

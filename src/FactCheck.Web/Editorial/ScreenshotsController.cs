@@ -399,7 +399,7 @@ public sealed class ScreenshotsController(
         var shots = await db.Screenshots.AsNoTracking().Include(s => s.Files).Where(s => s.AdvisoryId == id).OrderBy(s => s.Position).ToListAsync();
         Response.Headers["X-Version-Before"] = versionBefore.ToString(CultureInfo.InvariantCulture);
         Response.Headers["X-Version"] = advisory.Version.ToString(CultureInfo.InvariantCulture);
-        return PartialView("~/Views/Admin/AdvisoryEditor/_ShotList.cshtml",
+        return PartialView("~/Areas/Admin/Views/AdvisoryEditor/_ShotList.cshtml",
             new ShotList(id, shots, AdvisoryWorkflow.MayEdit(advisory, CanPublish), advisory.SiteLanguage, await translations.SourceAsync(advisory)));
     }
 

@@ -1,7 +1,7 @@
 namespace FactCheck;
 
 /// <summary>
-/// A text input of the advisory editor (Views/Admin/AdvisoryEditor/_TextField.cshtml). <paramref name="Rows"/> above
+/// A text input of the advisory editor (Areas/Admin/Views/AdvisoryEditor/_TextField.cshtml). <paramref name="Rows"/> above
 /// zero makes it a textarea; <paramref name="ContentLanguage"/> marks text written in the advisory's language.
 /// </summary>
 public sealed record TextField(string Name, string Label, string? Value, int? MaxLength = null, int Rows = 0, string Dir = "auto",
