@@ -40,7 +40,7 @@ public sealed class MyAccountController(
         await audit.WriteAsync(AuditAction.PasswordChanged, $"user {user.Email}", actor: user);
         await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user); // this session continues with the new stamp
-        return Redirect("/admin/account?done=password-changed");
+        return RedirectToAction("Index", "MyAccount", new { done = "password-changed" });
     }
 
     [HttpGet("two-factor")]
@@ -48,7 +48,7 @@ public sealed class MyAccountController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (user.TwoFactorEnabled) return Redirect("/admin/account");
+        if (user.TwoFactorEnabled) return RedirectToAction("Index", "MyAccount");
         return View(await SetupPageAsync(user, null));
     }
 
@@ -72,7 +72,7 @@ public sealed class MyAccountController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (user.TwoFactorEnabled) return Redirect("/admin/account");
+        if (user.TwoFactorEnabled) return RedirectToAction("Index", "MyAccount");
         IEnumerable<string>? codes;
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp.NormalizeCode(code) ?? "");
         if (!valid)
@@ -110,7 +110,7 @@ public sealed class MyAccountController(
             await transaction.CommitAsync();
         }
         await signIn.RefreshSignInAsync(user);
-        return Redirect("/admin/account?done=two-factor-disabled");
+        return RedirectToAction("Index", "MyAccount", new { done = "two-factor-disabled" });
     }
 
     [HttpPost("recovery-codes")]
@@ -118,7 +118,7 @@ public sealed class MyAccountController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!user.TwoFactorEnabled) return Redirect("/admin/account");
+        if (!user.TwoFactorEnabled) return RedirectToAction("Index", "MyAccount");
         await using var transaction = await db.Database.BeginTransactionAsync();
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await audit.WriteAsync(AuditAction.RecoveryCodesReset, $"user {user.Email}", actor: user);

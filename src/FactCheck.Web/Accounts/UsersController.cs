@@ -49,7 +49,7 @@ public sealed class UsersController(
                 audit.Add(AuditAction.UserCreated, $"user {email}", role);
                 await db.SaveChangesAsync();
                 await transaction.CommitAsync();
-                return Redirect("/admin/users?done=user-created");
+                return RedirectToAction("List", "Users", new { done = "user-created" });
             }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -98,7 +98,7 @@ public sealed class UsersController(
         await users.UpdateSecurityStampAsync(user);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return Redirect("/admin/users?done=user-saved");
+        return RedirectToAction("List", "Users", new { done = "user-saved" });
     }
 
     private async Task<EditUserPage> EditPageAsync(EditorUser user, IReadOnlyList<string> errors) => new()

@@ -33,7 +33,7 @@ public abstract class BackOfficeController : Controller
             if (await services.GetRequiredService<BackOfficeSettings>().RequireTwoFactorAsync() &&
                 await services.GetRequiredService<UserManager<EditorUser>>().GetUserAsync(User) is { TwoFactorEnabled: false })
             {
-                context.Result = Redirect(BackOfficeSetup.PathBase + "/account/two-factor");
+                context.Result = RedirectToAction("TwoFactor", "MyAccount", new { area = BackOfficeSetup.Area });
                 return;
             }
         }

@@ -21,6 +21,6 @@ public sealed class SettingsController(AppDbContext db, BackOfficeSettings setti
             audit.Add(AuditAction.SettingChanged, BackOfficeSettings.RequireTwoFactorKey, requireTwoFactor ? "on" : "off");
             await db.SaveChangesAsync();
         }
-        return Redirect("/admin/settings?done=settings-saved");
+        return RedirectToAction("Index", "Settings", new { done = "settings-saved" });
     }
 }

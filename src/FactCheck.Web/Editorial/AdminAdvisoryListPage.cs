@@ -13,5 +13,6 @@ public sealed class AdminAdvisoryListPage : AdminPage
     public required IReadOnlyList<Platform> Platforms { get; init; }
     public required IReadOnlyList<DeskMember> Members { get; init; }
     public required IReadOnlyList<string> Authors { get; init; }
-    public string Path => IsReviewQueue ? "/admin/review" : "/admin/advisories";
+    /// <summary>The action this list is (the review queue or every advisory), for links back to it.</summary>
+    public string Action => IsReviewQueue ? "Review" : "List";
 }

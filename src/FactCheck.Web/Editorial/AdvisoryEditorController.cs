@@ -52,7 +52,7 @@ public sealed class AdvisoryEditorController(
         if (result.Outcome == Outcome.Done)
         {
             await autosaves.ForgetAsync(CurrentUserId, Autosaves.KeyOfNew(autosaveKey));
-            return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
+            return RedirectToAction("Edit", "AdvisoryEditor", new { id = result.Advisory!.Id, done = "created" });
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors, autosaveKey: autosaveKey));
@@ -94,7 +94,7 @@ public sealed class AdvisoryEditorController(
         switch (result.Outcome)
         {
             case Outcome.Done:
-                return Redirect($"/admin/advisories/{id}?done={(form.ChangeKind is "correction" or "update" && result.Advisory!.Status == AdvisoryStatus.Published ? "corrected" : "saved")}");
+                return RedirectToAction("Edit", new { id, done = form.ChangeKind is "correction" or "update" && result.Advisory!.Status == AdvisoryStatus.Published ? "corrected" : "saved" });
             case Outcome.NotFound:
                 return NotFoundPage();
             case Outcome.NotAllowed:
@@ -180,7 +180,7 @@ public sealed class AdvisoryEditorController(
         // Who may; whether the advisory still can be deleted is the workflow's answer (a message, not a refusal).
         if (!CanPublish && !await desk.IsCreatorAsync(id, CurrentUserId)) return Forbid();
         var result = await workflow.DeleteAsync(id, version, CurrentActor);
-        return result.Outcome == Outcome.Done ? Redirect("/admin/advisories?done=deleted") : await AfterTransitionAsync(id, result, "deleted");
+        return result.Outcome == Outcome.Done ? RedirectToAction("List", "AdvisoryList", new { done = "deleted" }) : await AfterTransitionAsync(id, result, "deleted");
     }
 
     private async Task<IActionResult> AfterTransitionAsync(Guid id, TransitionResult result, string done)
@@ -188,11 +188,11 @@ public sealed class AdvisoryEditorController(
         switch (result.Outcome)
         {
             case Outcome.Done:
-                return Redirect($"/admin/advisories/{id}?done={done}");
+                return RedirectToAction("Edit", "AdvisoryEditor", new { id, done });
             case Outcome.NotFound:
                 return NotFoundPage();
             case Outcome.Conflict:
-                return Redirect($"/admin/advisories/{id}?problem=changed");
+                return RedirectToAction("Edit", "AdvisoryEditor", new { id, problem = "changed" });
             default:
                 var advisory = await workflow.LoadAsync(id);
                 if (advisory is null) return NotFoundPage();

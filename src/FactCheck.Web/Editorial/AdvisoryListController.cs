@@ -92,8 +92,11 @@ public sealed class AdvisoryListController(
     [HttpPost(BackOfficeSetup.PathBase + "/advisories/bulk")]
     public async Task<IActionResult> Bulk(List<Guid> ids, string? action, string? assignee, string? tag, string? returnUrl)
     {
-        var back = returnUrl is not null && (returnUrl.StartsWith("/admin/advisories", StringComparison.Ordinal) || returnUrl.StartsWith("/admin/review", StringComparison.Ordinal))
-            && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/admin/advisories";
+        // Back to the list the person came from (with its filters), never to another site or page.
+        var list = Url.Action(nameof(List))!;
+        var review = Url.Action(nameof(Review))!;
+        var back = returnUrl is not null && (returnUrl.StartsWith(list, StringComparison.Ordinal) || returnUrl.StartsWith(review, StringComparison.Ordinal))
+            && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : list;
         var tagName = tag?.Trim() ?? "";
         var problem = (action, ids.Count) switch
         {

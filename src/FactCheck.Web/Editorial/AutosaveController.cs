@@ -32,14 +32,14 @@ public sealed class AutosaveController(AppDbContext db, Autosaves autosaves, ISt
     public async Task<IActionResult> Discard(Guid id)
     {
         await autosaves.ForgetAsync(CurrentUserId, Autosaves.KeyOf(id));
-        return Redirect($"/admin/advisories/{id}?done=autosave-discarded");
+        return RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "autosave-discarded" });
     }
 
     [HttpPost("new/autosave/discard")]
     public async Task<IActionResult> DiscardNew(string? autosaveKey)
     {
         await autosaves.ForgetAsync(CurrentUserId, Autosaves.KeyOfNew(autosaveKey));
-        return Redirect("/admin/advisories/new?done=autosave-discarded");
+        return RedirectToAction("New", "AdvisoryEditor", new { done = "autosave-discarded" });
     }
 
     private IActionResult Saved(DateTime? at) => at is { } when

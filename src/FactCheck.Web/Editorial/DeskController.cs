@@ -11,7 +11,7 @@ public sealed class DeskController(Desk desk, IStringLocalizer<SharedResource> t
     public async Task<IActionResult> AddNote(Guid id, string? note) =>
         await desk.AddNoteAsync(id, note, CurrentActor) switch
         {
-            Outcome.Done => Redirect($"/admin/advisories/{id}?done=note-added#desk"),
+            Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "note-added" }, "desk"),
             Outcome.NotFound => NotFoundPage(),
             _ => Message(StatusCodes.Status400BadRequest, text["Admin.Desk.Notes"], text["Admin.Desk.Error.Note"]),
         };
@@ -21,7 +21,7 @@ public sealed class DeskController(Desk desk, IStringLocalizer<SharedResource> t
     public async Task<IActionResult> Assign(Guid id, string? assignee) =>
         await desk.AssignAsync(id, string.IsNullOrEmpty(assignee) ? null : assignee, CurrentActor) switch
         {
-            Outcome.Done => Redirect($"/admin/advisories/{id}?done=assigned#desk"),
+            Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "assigned" }, "desk"),
             Outcome.NotFound => NotFoundPage(),
             _ => Message(StatusCodes.Status400BadRequest, text["Admin.Desk.Assignee"], text["Admin.Bulk.Error.Assignee"]),
         };

@@ -48,9 +48,7 @@ public sealed class EditorPage : AdminPage
     public RecoveredAutosave? Recovered { get; init; }
     /// <summary>For a new advisory: the key its autosaved copy is kept under.</summary>
     public string? AutosaveKey { get; init; }
-    public string AutosavePath => (Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new") + "/autosave";
 
     public bool IsPublished => Saved?.Status == AdvisoryStatus.Published;
-    public string PostPath => Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new";
     public SiteLanguage ContentLanguage => SiteLanguage.Find(Form.Language) ?? SiteLanguage.Default;
 }

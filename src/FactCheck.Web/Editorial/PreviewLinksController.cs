@@ -24,7 +24,7 @@ public sealed class PreviewLinksController(AppDbContext db, AuditLog audit, Time
         db.PreviewLinks.Add(link);
         audit.Add(AuditAction.PreviewLinkCreated, AuditLog.Describe(advisory));
         await db.SaveChangesAsync();
-        return Redirect($"/admin/advisories/{id}?done=link-created#preview-links");
+        return RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "link-created" }, "preview-links");
     }
 
     [HttpPost("{linkId:int}/revoke")]
@@ -36,6 +36,6 @@ public sealed class PreviewLinksController(AppDbContext db, AuditLog audit, Time
         link.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditAction.PreviewLinkRevoked, AuditLog.Describe(advisory), $"link {link.Id}");
         await db.SaveChangesAsync();
-        return Redirect($"/admin/advisories/{id}?done=link-revoked#preview-links");
+        return RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "link-revoked" }, "preview-links");
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class RatingsController(AppDbContext db, AuditLog audit, P
         audit.Add(AuditAction.RatingCreated, $"rating {rating.Key}", Describe(rating));
         await db.SaveChangesAsync(); // the rating and its audit entry in one transaction
         await publicContent.ChangedAsync(); // the methodology page and verdicts.css list the scale
-        return Redirect("/admin/ratings?done=rating-saved");
+        return RedirectToAction("List", "Ratings", new { done = "rating-saved" });
     }
 
     [HttpGet("{id:int}")]
@@ -70,7 +70,7 @@ public sealed partial class RatingsController(AppDbContext db, AuditLog audit, P
             // Every page with a verdict shows its label and colour: readers see the change on their next request.
             await publicContent.ChangedAsync();
         }
-        return Redirect("/admin/ratings?done=rating-saved");
+        return RedirectToAction("List", "Ratings", new { done = "rating-saved" });
     }
 
     private ViewResult Invalid(int? id, RatingForm form, FormErrors errors)

@@ -57,9 +57,9 @@ public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workfl
         switch (result.Outcome)
         {
             case Outcome.Done:
-                return Redirect($"/admin/advisories/{id}?done=restored");
+                return RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "restored" });
             case Outcome.Conflict:
-                return Redirect($"/admin/advisories/{id}?problem=changed");
+                return RedirectToAction("Edit", "AdvisoryEditor", new { id, problem = "changed" });
             case Outcome.NotFound:
                 return NotFoundPage();
             case Outcome.NotAllowed:

@@ -66,9 +66,9 @@ public sealed class ScreenshotsController(
             token = staged.Token,
             width = staged.Width,
             height = staged.Height,
-            image = page.ImageUrl,
-            add = page.PostPath + "/add",
-            discard = page.PostPath,
+            image = Url.Action("StagedImage", new { id, token = staged.Token, v = staged.Redactions.Count }),
+            add = Url.Action("AddStaged", new { id, token = staged.Token }),
+            discard = Url.Action("Staged", new { id, token = staged.Token }),
             similar = similar.Select(m => new
             {
                 id = m.Screenshot.Id,
@@ -173,7 +173,7 @@ public sealed class ScreenshotsController(
         if (outcome == Outcome.NotAllowed) return Forbid();
         if (staged is not null) staging.Delete(staged.Token);
         if (Inline) return await ShotListAsync(id, before);
-        return Redirect($"/admin/advisories/{id}?done=screenshot-reused#screenshots");
+        return RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "screenshot-reused" }, "screenshots");
     }
 
     [HttpGet("staged/{token}")]
@@ -202,7 +202,7 @@ public sealed class ScreenshotsController(
         if (command == "discard")
         {
             staging.Delete(staged.Token);
-            return Inline ? NoContent() : Redirect($"/admin/advisories/{id}#screenshots");
+            return Inline ? NoContent() : RedirectToAction("Edit", "AdvisoryEditor", new { id }, "screenshots");
         }
 
         var errors = command == "publish" ? CheckTexts(altText, caption) : new FormErrors();
@@ -223,7 +223,7 @@ public sealed class ScreenshotsController(
     private async Task<IActionResult> PublishAsync(StagedUpload staged, string altText, string? caption, CancellationToken cancellationToken) =>
         (await AttachAsync(staged, altText, caption, cancellationToken)).Outcome switch
         {
-            Outcome.Done => Redirect($"/admin/advisories/{staged.AdvisoryId}?done={(staged.Replaces is null ? "screenshot-added" : "screenshot-redacted")}#screenshots"),
+            Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id = staged.AdvisoryId, done = staged.Replaces is null ? "screenshot-added" : "screenshot-redacted" }, "screenshots"),
             Outcome.NotAllowed => Forbid(),
             _ => StagedGone(),
         };
@@ -372,7 +372,7 @@ public sealed class ScreenshotsController(
         return outcome switch
         {
             Outcome.Done when Inline => await ShotListAsync(id, before),
-            Outcome.Done => Redirect($"/admin/advisories/{id}?done={done}#screenshots"),
+            Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id, done }, "screenshots"),
             Outcome.NotAllowed => Forbid(),
             _ => NotFoundPage(),
         };
@@ -461,8 +461,8 @@ public sealed class ScreenshotsController(
         });
     }
 
-    private RedirectResult RedirectToStaged(StagedUpload staged) =>
-        Redirect($"/admin/advisories/{staged.AdvisoryId}/screenshots/staged/{staged.Token}");
+    private RedirectToActionResult RedirectToStaged(StagedUpload staged) =>
+        RedirectToAction("Staged", "Screenshots", new { id = staged.AdvisoryId, token = staged.Token });
 
     private ViewResult StagedGone() => Message(StatusCodes.Status404NotFound, text["Admin.Screenshots.Title"], text["Admin.Screenshots.StagedGone"]);
 

@@ -11,6 +11,4 @@ public sealed class StagedScreenshotPage : AdminPage
     public RedactionForm Redaction { get; init; } = new();
     public FormErrors Errors { get; init; } = new();
 
-    public string ImageUrl => $"/admin/advisories/{Staged.AdvisoryId}/screenshots/staged/{Staged.Token}/image?v={Staged.Redactions.Count}";
-    public string PostPath => $"/admin/advisories/{Staged.AdvisoryId}/screenshots/staged/{Staged.Token}";
 }

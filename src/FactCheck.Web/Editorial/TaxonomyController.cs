@@ -25,7 +25,7 @@ public sealed class TaxonomyController(AppDbContext db, Taxonomy taxonomy, IStri
             return View("Platforms", await PlatformsPageAsync(null, form, errors));
         }
         await taxonomy.AddPlatformAsync(key, form);
-        return Redirect("/admin/platforms?done=platform-saved");
+        return RedirectToAction("Platforms", "Taxonomy", new { done = "platform-saved" });
     }
 
     [HttpGet("platforms/{id:int}")]
@@ -46,7 +46,7 @@ public sealed class TaxonomyController(AppDbContext db, Taxonomy taxonomy, IStri
             return View("Platform", await PlatformPageAsync(platform, form, errors, null));
         }
         await taxonomy.RenamePlatformAsync(platform, form);
-        return Redirect($"/admin/platforms/{id}?done=platform-saved");
+        return RedirectToAction("Platform", "Taxonomy", new { id, done = "platform-saved" });
     }
 
     [HttpPost("platforms/{id:int}/merge")]
@@ -63,7 +63,7 @@ public sealed class TaxonomyController(AppDbContext db, Taxonomy taxonomy, IStri
             return View("Platform", await PlatformPageAsync(platform, PlatformForm.Of(platform), errors, null));
         }
         await taxonomy.MergePlatformAsync(platform, target);
-        return Redirect($"/admin/platforms/{target.Id}?done=merged");
+        return RedirectToAction("Platform", "Taxonomy", new { id = target.Id, done = "merged" });
     }
 
     [HttpGet("tags")]
@@ -88,7 +88,7 @@ public sealed class TaxonomyController(AppDbContext db, Taxonomy taxonomy, IStri
         var problem = !Taxonomy.IsName(name) ? "Admin.Taxonomy.Error.Name"
             : !await taxonomy.RenameTagAsync(tag, name!) ? "Admin.Tags.Error.Exists"
             : null;
-        if (problem is null) return Redirect($"/admin/tags/{id}?done=tag-saved");
+        if (problem is null) return RedirectToAction("Tag", "Taxonomy", new { id, done = "tag-saved" });
         db.ChangeTracker.Clear();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Tag", await TagPageAsync(await db.Tags.SingleAsync(t => t.Id == id), null, newName: name, error: text[problem]));
@@ -107,7 +107,7 @@ public sealed class TaxonomyController(AppDbContext db, Taxonomy taxonomy, IStri
             return View("Tag", await TagPageAsync(tag, null, into: into, error: text["Admin.Taxonomy.Error.MergeTarget"]));
         }
         await taxonomy.MergeTagAsync(tag, target);
-        return Redirect($"/admin/tags/{target.Id}?done=merged");
+        return RedirectToAction("Tag", "Taxonomy", new { id = target.Id, done = "merged" });
     }
 
     private FormErrors ValidateNames(PlatformForm form)

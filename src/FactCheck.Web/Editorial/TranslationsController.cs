@@ -33,11 +33,11 @@ public sealed class TranslationsController(AppDbContext db, AdvisoryWorkflow wor
         // The story already has this language (someone was quicker): open that one instead of refusing.
         if (source.TranslationKey is { } group &&
             await db.Advisories.Where(a => a.TranslationKey == group && a.Language == language && a.Id != id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync() is { } existing)
-            return Redirect($"/admin/advisories/{existing}");
+            return RedirectToAction("Edit", "AdvisoryEditor", new { id = existing });
         var result = await workflow.TranslateAsync(id, language ?? "", CurrentActor);
         return result.Outcome switch
         {
-            Outcome.Done => Redirect($"/admin/advisories/{result.Advisory!.Id}?done=translated"),
+            Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id = result.Advisory!.Id, done = "translated" }),
             Outcome.NotFound => NotFoundPage(),
             _ => Message(StatusCodes.Status400BadRequest, string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Admin.Translation.TranslateTitle"], source.Title),
                 string.Join(" ", result.Errors?.ByField.Values ?? [])),
@@ -48,7 +48,7 @@ public sealed class TranslationsController(AppDbContext db, AdvisoryWorkflow wor
     public async Task<IActionResult> UpToDate(Guid id) =>
         (await workflow.MarkTranslationUpToDateAsync(id, CurrentActor, CanPublish)).Outcome switch
         {
-            Outcome.Done => Redirect($"/admin/advisories/{id}?done=translation-up-to-date"),
+            Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id, done = "translation-up-to-date" }),
             Outcome.NotAllowed => Forbid(),
             _ => NotFoundPage(),
         };

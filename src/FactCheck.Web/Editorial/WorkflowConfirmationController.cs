@@ -33,7 +33,7 @@ public sealed class WorkflowConfirmationController(AppDbContext db, Desk desk, I
         if (advisory is null) return Message(StatusCodes.Status404NotFound, text["Admin.NotFound.Title"], text["Admin.NotFound.Text"]);
         if (mayAsync is not null && !await mayAsync(advisory)) return Forbid();
         // Already done, or no longer possible: back to the editor, which shows the current state.
-        if (!applies(advisory)) return Redirect($"/admin/advisories/{id}?problem=changed");
+        if (!applies(advisory)) return RedirectToAction("Edit", "AdvisoryEditor", new { id, problem = "changed" });
         var title = string.IsNullOrWhiteSpace(advisory.Title) ? text["Admin.Untitled"].Value : advisory.Title;
         return View("Confirm", new ConfirmPage
         {

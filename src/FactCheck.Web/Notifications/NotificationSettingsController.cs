@@ -31,6 +31,6 @@ public sealed class NotificationSettingsController(AppDbContext db, AuditLog aud
         setting.Muted = string.Join(',', Enum.GetValues<NotificationEvent>().Where(e => !wanted.Contains(e.ToString())));
         audit.Add(AuditAction.NotificationsChanged, detail: $"{setting.Language}; off: {setting.Muted}");
         await db.SaveChangesAsync();
-        return Redirect(BackOfficeSetup.PathBase + "/account/notifications?done=notifications-saved");
+        return RedirectToAction("Index", new { done = "notifications-saved" });
     }
 }

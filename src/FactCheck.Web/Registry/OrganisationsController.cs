@@ -67,7 +67,7 @@ public sealed partial class OrganisationsController(
         await db.SaveChangesAsync();
         officials.Changed();
         await publicContent.ChangedAsync();
-        return Redirect("/admin/organisations?done=organisation-saved");
+        return RedirectToAction("List", "Organisations", new { done = "organisation-saved" });
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]

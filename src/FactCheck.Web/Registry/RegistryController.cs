@@ -50,7 +50,7 @@ public sealed class RegistryController(AppDbContext db, RegistryEditing editing,
     public async Task<IActionResult> Create(EntryForm form)
     {
         var result = await editing.CreateAsync(form, CurrentActor);
-        if (result.Outcome == Outcome.Done) return Redirect($"/admin/registry/{result.Entry!.Id}?done=registry-saved");
+        if (result.Outcome == Outcome.Done) return RedirectToAction("Show", "Registry", new { id = result.Entry!.Id, done = "registry-saved" });
         Response.StatusCode = result.Outcome == Outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return View("New", new RegistryNewPage { Title = text["Admin.Registry.New"], Organisations = await OrganisationsAsync(), Form = form, Errors = result.Errors! });
     }
@@ -89,7 +89,7 @@ public sealed class RegistryController(AppDbContext db, RegistryEditing editing,
 
     private async Task<IActionResult> AfterChangeAsync(int id, StatusForm form, RegistryResult result) => result.Outcome switch
     {
-        Outcome.Done => Redirect($"/admin/registry/{id}?done=registry-saved"),
+        Outcome.Done => RedirectToAction("Show", "Registry", new { id, done = "registry-saved" }),
         Outcome.NotFound when result.Entry is null => NotFoundPage(),
         Outcome.Conflict => await EntryPageAsync(id, form, Error(text["Admin.Registry.Error.Conflict"]), null, StatusCodes.Status409Conflict),
         _ => await EntryPageAsync(id, form, result.Errors ?? Error(text["Admin.Editor.Error.Choice"]), null, StatusCodes.Status400BadRequest),

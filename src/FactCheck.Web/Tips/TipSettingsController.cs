@@ -35,6 +35,6 @@ public sealed class TipSettingsController(AppDbContext db, TipSettings settings,
         audit.Add(AuditAction.SettingChanged, TipSettings.RetentionKey, days.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync();
         await publicContent.ChangedAsync(); // the tip form tells readers how long we keep what they send
-        return Redirect("/admin/settings/tips?done=settings-saved");
+        return RedirectToAction("Index", "TipSettings", new { done = "settings-saved" });
     }
 }

@@ -77,7 +77,7 @@ public sealed class TransparencyPagesController(
             return Refused(await EditPageAsync(current, form, conflict: current));
         }
         await publicContent.ChangedAsync();
-        return Redirect("/admin/pages?done=page-saved");
+        return RedirectToAction("List", "TransparencyPages", new { done = "page-saved" });
     }
 
     private async Task<TransparencyPageEditPage> EditPageAsync(TransparencyPage page, TransparencyPageForm form,
