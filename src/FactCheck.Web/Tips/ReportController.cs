@@ -26,7 +26,7 @@ public sealed class ReportController(
     {
         var language = SiteLanguage.Find(lang)!;
         // A bot that filled the hidden field is thanked like anyone, so it learns nothing; nothing is stored.
-        if (form.IsSpam) return Redirect($"/{language.Code}/report/thanks");
+        if (form.IsSpam) return RedirectToAction(nameof(Thanks), new { lang = language.Code });
         if (!limits.TryTip(HttpContext)) return this.ReaderProblem(language, StatusCodes.Status429TooManyRequests, text["Report.Error.TooMany"]);
 
         var errors = Validate(form, screenshot, language);
@@ -51,7 +51,7 @@ public sealed class ReportController(
             }
         }
         await intake.ReceiveAsync(language, form, reading, cancellationToken);
-        return Redirect($"/{language.Code}/report/thanks");
+        return RedirectToAction(nameof(Thanks), new { lang = language.Code });
     }
 
     [HttpGet("/" + Lang + "/report/thanks")]
