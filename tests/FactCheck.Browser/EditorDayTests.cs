@@ -151,6 +151,8 @@ public class EditorDayTests(BrowserSite site) : IClassFixture<BrowserSite>
         var ukrainianTitle = "Фейкові боти «Резерв+» просять код " + Guid.NewGuid().ToString("N")[..6];
         var source = await DraftAsync("uk", ukrainianTitle);
         var page = await SignedInAsync(await site.CreateEditorAsync());
+        // admin.js asks before publishing, in a dialog (without script, on a confirmation page).
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync($"/admin/advisories/{source.Id}");
         await page.FillAsync("#f-Summary", "Шахраї видають себе за підтримку застосунку «Резерв+».");
         await page.FillAsync("input[name='Indicators[0].Value']", "@reserve_plus_help_bot");

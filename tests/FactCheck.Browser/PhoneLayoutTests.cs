@@ -36,7 +36,8 @@ public class PhoneLayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
             let hidden = false;
             for (let e = el; e && !hidden; e = e.parentElement) { const b = e.getBoundingClientRect(); hidden = b.width <= 1 || b.height <= 1; }
             if (hidden) continue;
-            if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+            // An indicator is never broken across lines: a long one scrolls inside its own keyboard-reachable box (.ioc).
+            if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1 && !el.classList.contains('ioc'))
               problems.push(name(el) + ' scrolls sideways (' + el.scrollWidth + ' px in ' + el.clientWidth + ')');
             else if (box.right > width + 1 || box.left < -1)
               problems.push(name(el) + ' reaches ' + Math.round(box.left) + '..' + Math.round(box.right));
@@ -129,12 +130,12 @@ public class PhoneLayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
         });
         await db.SaveChangesAsync();
 
-        // A staged upload, made through the upload form.
+        // A staged upload, made through the upload page (the editor's own form stages in place with script).
         var uploader = await site.SignedInPageAsync(EditorRoles.Editor, "en");
-        await uploader.GotoAsync($"/admin/advisories/{draft.Id}");
-        await uploader.SetInputFilesAsync("#shot-file", new FilePayload { Name = "chat.png", MimeType = "image/png", Buffer = TestImages.Png(600, 1200, TestImages.Pattern) });
-        await uploader.FillAsync("#shot-alt", "محادثة " + LongToken);
-        await uploader.ClickAsync("#screenshot-upload button[type=submit]");
+        await uploader.GotoAsync($"/admin/advisories/{draft.Id}/screenshots/new");
+        await uploader.SetInputFilesAsync("form.screenshot-upload input[type=file]", new FilePayload { Name = "chat.png", MimeType = "image/png", Buffer = TestImages.Png(600, 1200, TestImages.Pattern) });
+        await uploader.FillAsync("form.screenshot-upload [name=altText]", "محادثة " + LongToken);
+        await uploader.ClickAsync("form.screenshot-upload button[type=submit]");
         await uploader.WaitForURLAsync("**/screenshots/staged/*");
         var staged = new Uri(uploader.Url).AbsolutePath;
         await uploader.Context.CloseAsync();
@@ -204,6 +205,9 @@ public class PhoneLayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
             ["admin/sign-in/recovery"] = ("/admin/sign-in/recovery", true),
             ["admin/setup/{token}"] = ("/admin/setup/" + new string('x', 43), true),
             ["admin/denied"] = ("/admin/denied", false),
+            ["admin/advisories/translation-choices"] = (null, false), // JSON for the editor's search-as-you-type
+            ["admin/pages"] = ("/admin/pages", false),
+            ["admin/pages/{key}/{lang}"] = ("/admin/pages/corrections-policy/ar", false),
         };
 
         var routes = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
