@@ -2,16 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck;
 
-public enum DatabaseProvider { Sqlite, Postgres }
-
-/// <summary>The "Database" configuration section.</summary>
-public class DatabaseOptions
-{
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
-    /// <summary>Required for Postgres; for Sqlite the default is {DataPath}/factcheck.db.</summary>
-    public string? ConnectionString { get; set; }
-}
-
 public static class DatabaseSetup
 {
     public static DatabaseProvider Of(AppDbContext db) =>

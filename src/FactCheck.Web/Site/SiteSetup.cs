@@ -59,9 +59,9 @@ public static class SiteSetup
         // Razor would otherwise write every Arabic or Cyrillic letter as an &#x…; entity, tripling page weight.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews().AddViewLocalization();
-        // Accounts, sign-in, antiforgery, role policies and the scheduler (Admin/BackOfficeSetup.cs).
+        // Accounts, sign-in, antiforgery, role policies and the scheduler (BackOffice/BackOfficeSetup.cs).
         builder.AddBackOffice();
-        // Notes, assignments, notifications by e-mail and signed webhook, platforms and tags (Admin/DeskSetup.cs).
+        // Notes, assignments, notifications by e-mail and signed webhook, platforms and tags (Editorial/DeskSetup.cs).
         builder.AddDesk();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem

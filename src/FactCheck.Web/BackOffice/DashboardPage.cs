@@ -1,0 +1,10 @@
+namespace FactCheck;
+
+public sealed class DashboardPage : AdminPage
+{
+    public required IReadOnlyList<AdvisoryRow> MyDrafts { get; init; }
+    public required IReadOnlyList<AdvisoryRow> InReview { get; init; }
+    public required IReadOnlyList<AdvisoryRow> Scheduled { get; init; }
+    public required IReadOnlyList<AdvisoryRow> RecentlyPublished { get; init; }
+    public required IReadOnlyList<CorrectionRow> RecentCorrections { get; init; }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck;
+
+/// <summary>Renders any advisory, whatever its status, with the public page template (for previews).</summary>
+public static class AdvisoryPreview
+{
+    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, MarkdownRenderer markdown, Guid id)
+    {
+        var advisory = await db.Advisories.Where(a => a.Id == id)
+            .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
+            .Include(a => a.Indicators).Include(a => a.Sources).Include(a => a.Corrections)
+            .Include(a => a.Screenshots).ThenInclude(s => s.Files)
+            .AsSplitQuery().AsNoTracking().FirstOrDefaultAsync();
+        if (advisory is null) return null;
+        advisory.Screenshots.Sort((a, b) => a.Position.CompareTo(b.Position));
+        advisory.Sources.Sort((a, b) => a.Position.CompareTo(b.Position));
+        advisory.Corrections.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
+        var language = advisory.SiteLanguage;
+        return new AdvisoryPage
+        {
+            Language = language,
+            Title = advisory.Title,
+            Description = advisory.Summary,
+            CanonicalPath = null, // previews are never indexed
+            Advisory = advisory,
+            BodyHtml = markdown.Render(advisory.Body, language.Direction),
+            Translations = [],
+            LanguageLinks = PublicPageExtensions.HomeLinks(language),
+        };
+    }
+}
