@@ -2,24 +2,36 @@ namespace FactCheck;
 
 /// <summary>
 /// THE place where other features hear about advisory changes made in the back-office (publish,
-/// schedule, edit, correct, withdraw, delete, restore — and the scheduler's publishing).
-/// <see cref="AdvisoryWorkflow"/> calls it for every change, after the change is written with
-/// SaveChanges and before the transaction commits, so the search index commits or rolls back
-/// together with the change; then, once committed, <see cref="AdvisoryCommittedAsync"/>.
+/// schedule, edit, correct, withdraw, delete, restore — and the scheduler's publishing) and by the
+/// importer. <see cref="AdvisoryWorkflow"/> calls it for every change, after the change is written with
+/// SaveChanges and before the transaction commits, so the search index and the stored rendering
+/// commit or roll back together with the change; then, once committed, <see cref="AdvisoryCommittedAsync"/>.
 /// Keep it the only call site.
 /// </summary>
-public sealed class PublishingEvents(AppDbContext db, SearchIndex search, PublicContent publicContent)
+public sealed class PublishingEvents(AppDbContext db, SearchIndex search, AdvisoryRendering rendering, PublicContent publicContent)
 {
+    private readonly List<Advisory> changed = [];
+
     /// <summary>The advisory's content or status changed; <paramref name="advisory"/> holds the saved state.</summary>
-    public Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default) =>
-        search.UpdateAsync(db, advisory, cancellationToken);
+    public async Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default)
+    {
+        await search.UpdateAsync(db, advisory, cancellationToken);
+        // Render on save: pages and feeds read the stored HTML instead of running Markdown per request.
+        await rendering.SaveAsync(db, advisory.Id, cancellationToken);
+        changed.Add(advisory);
+    }
 
     /// <summary>
-    /// The change is committed: cached public pages and feeds are dropped, so the next request shows it.
-    /// Only after the commit — a reader arriving in between would otherwise cache the old rows again.
+    /// The change is committed: cached public pages and feeds are dropped (on every instance, and on the
+    /// CDN when one is configured), so the next request shows it. Only after the commit — a reader
+    /// arriving in between would otherwise cache the old rows again.
     /// </summary>
-    public Task AdvisoryCommittedAsync(CancellationToken cancellationToken = default) =>
-        publicContent.ChangedAsync(cancellationToken);
+    public async Task AdvisoryCommittedAsync(CancellationToken cancellationToken = default)
+    {
+        var change = changed.Count > 0 ? ContentChange.Of(changed) : ContentChange.Everything;
+        changed.Clear();
+        await publicContent.ChangedAsync(change, cancellationToken);
+    }
 
     /// <summary>The advisory was deleted (only drafts that were never published can be).</summary>
     public Task AdvisoryDeletedAsync(Guid advisoryId, CancellationToken cancellationToken = default) =>

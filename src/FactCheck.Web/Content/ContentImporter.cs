@@ -12,7 +12,7 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ContentError> Erro
 /// Advisories are matched by their front-matter id, so importing twice changes nothing.
 /// </summary>
 public sealed class ContentImporter(
-    AppDbContext db, MediaLibrary media, SearchIndex searchIndex, PublicContent publicContent, IOptions<SiteOptions> site, TimeProvider clock, ILogger<ContentImporter> logger)
+    AppDbContext db, MediaLibrary media, PublishingEvents events, PublicContent publicContent, IOptions<SiteOptions> site, TimeProvider clock, ILogger<ContentImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(CancellationToken cancellationToken = default)
     {
@@ -39,7 +39,7 @@ public sealed class ContentImporter(
         logger.LogInformation("Content import: {Imported} advisories imported, {Errors} problems", imported, errors.Count);
         // Each file was committed on its own; readers see all of them from the next request on. (The
         // "import" command runs in its own process: a running server's cache expires within minutes.)
-        if (imported > 0) await publicContent.ChangedAsync(cancellationToken);
+        if (imported > 0) await publicContent.ChangedAsync(cancellationToken: cancellationToken);
         return new(imported, errors);
     }
 
@@ -120,7 +120,7 @@ public sealed class ContentImporter(
         advisory.Screenshots = screenshots;
 
         await db.SaveChangesAsync(cancellationToken);
-        await searchIndex.UpdateAsync(db, advisory, cancellationToken);
+        await events.AdvisoryChangedAsync(advisory, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }
