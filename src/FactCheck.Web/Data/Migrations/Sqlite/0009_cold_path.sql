@@ -21,6 +21,8 @@ INSERT INTO "ContentVersions" ("Id", "Number") VALUES (1, 0);
 -- and a 'meta' column of filter tokens (language, kind, verdict, platforms, the advisory's id), so that
 -- matching, filtering, counting and ordering need no join. Rebuilt on the next start (RebuildIfEmptyAsync).
 DROP TABLE search_index;
+-- SQLite (3.50) leaves the stored-unindexed-values table of a contentless_unindexed FTS5 table behind on DROP.
+DROP TABLE IF EXISTS search_index_content;
 CREATE VIRTUAL TABLE search_index USING fts5(
     advisory_id UNINDEXED,
     meta,
