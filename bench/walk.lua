@@ -1,7 +1,8 @@
 -- The archive walk (bench/run): every request a different URL from the file named after "--", none twice.
--- Thread n of N (N given after the file) takes lines n, n+N, n+2N, … and stops when its share is used up.
--- wrk divides by the whole -d duration even when the threads stop early, so the rate is measured here,
--- from the first to the last response, and printed by done() as "walk: <requests> <seconds> <non-2xx>".
+-- Thread n of N (N given after the file) takes lines n, n+N, n+2N, … and stops when its share is used up,
+-- creating the file "<third argument>.<n>" so that bench/run can end wrk (which otherwise sleeps out its
+-- whole -d duration). wrk would also divide by that duration, so the rate is measured here, from the first
+-- to the last response, and printed by done() as "walk: <requests> <seconds> <non-2xx/3xx>".
 local ffi = require("ffi")
 ffi.cdef[[
   typedef struct { long tv_sec; long tv_nsec; } timespec;
@@ -20,7 +21,7 @@ function setup(thread)
 end
 
 function init(args)
-  paths, next_index, first, last, count, bad = {}, 1, 0, 0, 0, 0
+  paths, next_index, first, last, count, bad, mark = {}, 1, 0, 0, 0, 0, args[3] .. "." .. id
   local i = 0
   for line in io.lines(args[1]) do
     if i % tonumber(args[2]) == id then table.insert(paths, line) end
@@ -30,6 +31,7 @@ end
 
 function request()
   if next_index > #paths then
+    if mark then io.open(mark, "w"):close(); mark = nil end
     wrk.thread:stop()
     next_index = 1 -- answered from the cache if it is ever sent; never counted (the thread has stopped)
   end
