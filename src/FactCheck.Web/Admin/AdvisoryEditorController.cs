@@ -14,7 +14,7 @@ namespace FactCheck;
 [Route(BackOfficeSetup.PathBase + "/advisories")]
 public sealed class AdvisoryEditorController(
     AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown,
-    IStringLocalizer<SharedResource> text, TimeProvider clock, MediaOptions media) : BackOfficeController
+    IStringLocalizer<SharedResource> text, MediaOptions media) : BackOfficeController
 {
     private const int PageSize = 50;
 
@@ -72,7 +72,7 @@ public sealed class AdvisoryEditorController(
         var result = await workflow.CreateAsync(form, CurrentActor);
         if (result.Outcome == Outcome.Done) return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", await EditorPageAsync(null, form.WithBlankRows(), errors: result.Errors));
+        return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors));
     }
 
     [HttpGet("{id:guid}")]
@@ -80,7 +80,7 @@ public sealed class AdvisoryEditorController(
     {
         var advisory = await workflow.LoadAsync(id);
         if (advisory is null) return NotFoundPage();
-        var form = AdvisorySnapshot.Of(advisory).ToForm(advisory.Version).WithBlankRows();
+        var form = AdvisoryForm.From(AdvisoryContent.Of(advisory), advisory.Version).WithBlankRows();
         return View("Edit", await EditorPageAsync(advisory, form, notice: Notices.Text(done, text),
             problem: problem is "changed" ? text["Admin.Workflow.Error.Changed"].Value : null));
     }
@@ -109,14 +109,11 @@ public sealed class AdvisoryEditorController(
                 form.Version = result.CurrentVersion;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Edit", await EditorPageAsync(result.Advisory!, form.WithBlankRows(),
-                    conflict: TextDiff.Compare(result.Current!, AdvisoryEditing.SnapshotOf(form) with
-                    {
-                        Status = result.Current!.Status, ScheduledFor = result.Current.ScheduledFor, WithdrawalReason = result.Current.WithdrawalReason,
-                    }),
+                    conflict: TextDiff.Compare(result.Current!, form.ToContent(result.Current!).Content, await ShownAsync()),
                     conflictBy: result.CurrentBy ?? "?"));
             default:
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Edit", await EditorPageAsync(result.Advisory!, form.WithBlankRows(), errors: result.Errors));
+                return View("Edit", await EditorPageAsync(result.Advisory!, form.AsTyped(), errors: result.Errors));
         }
     }
 
@@ -126,7 +123,7 @@ public sealed class AdvisoryEditorController(
     {
         var direction = (SiteLanguage.Find(language) ?? SiteLanguage.Default).Direction;
         var input = body ?? "";
-        return Content(markdown.Render(input.Length > AdvisoryEditing.MaxBodyLength ? input[..AdvisoryEditing.MaxBodyLength] : input, direction),
+        return Content(markdown.Render(input.Length > AdvisoryRules.BodyMax ? input[..AdvisoryRules.BodyMax] : input, direction),
             "text/html; charset=utf-8");
     }
 
@@ -134,10 +131,9 @@ public sealed class AdvisoryEditorController(
     [HttpGet("{id:guid}/preview")]
     public async Task<IActionResult> Preview(Guid id)
     {
-        var page = await AdvisoryPreview.PageAsync(db, markdown, id, clock);
+        var page = await AdvisoryPreview.PageAsync(db, markdown, id);
         if (page is null) return NotFoundPage();
-        CultureInfo.CurrentUICulture = page.Language.Culture;
-        return View("~/Views/Advisories/Show.cshtml", page);
+        return new LanguageViewResult(page.Language, "~/Views/Advisories/Show.cshtml", page, ViewData, TempData);
     }
 
     [HttpPost("{id:guid}/submit")]
@@ -149,8 +145,12 @@ public sealed class AdvisoryEditorController(
         await AfterTransitionAsync(id, await workflow.ReturnToDraftAsync(id, version, CurrentActor), "returned");
 
     [HttpPost("{id:guid}/publish"), Authorize(Policy = Can.Publish)]
-    public async Task<IActionResult> Publish(Guid id, int version) =>
-        await AfterTransitionAsync(id, await workflow.PublishAsync(id, version, CurrentActor), "published");
+    public async Task<IActionResult> Publish(Guid id, int version)
+    {
+        var result = await workflow.PublishAsync(id, version, CurrentActor);
+        SiteMetrics.CountPublished(result.Outcome == Outcome.Done ? 1 : 0, scheduled: false);
+        return await AfterTransitionAsync(id, result, "published");
+    }
 
     [HttpPost("{id:guid}/schedule"), Authorize(Policy = Can.Publish)]
     public async Task<IActionResult> Schedule(Guid id, int version, string? at, string? timeZone)
@@ -159,7 +159,14 @@ public sealed class AdvisoryEditorController(
             !ScheduleTimeZones.Contains(timeZone ?? "") || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone!, out var zone))
             return await AfterTransitionAsync(id, new TransitionResult(Outcome.Invalid, "Admin.Workflow.Error.Date"), "scheduled");
         var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
-        return await AfterTransitionAsync(id, await workflow.ScheduleAsync(id, version, utc, CurrentActor), "scheduled");
+        var result = await workflow.ScheduleAsync(id, version, utc, CurrentActor);
+        if (result.Outcome == Outcome.Done && await db.Users.FindAsync(CurrentUserId) is { } user && user.ScheduleTimeZone != timeZone)
+        {
+            // Remembered for this editor: the next schedule form offers it, and scheduled times are shown in it.
+            user.ScheduleTimeZone = timeZone;
+            await db.SaveChangesAsync();
+        }
+        return await AfterTransitionAsync(id, result, "scheduled");
     }
 
     [HttpPost("{id:guid}/unschedule"), Authorize(Policy = Can.Publish)]
@@ -191,10 +198,13 @@ public sealed class AdvisoryEditorController(
                 var advisory = await workflow.LoadAsync(id);
                 if (advisory is null) return NotFoundPage();
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Edit", await EditorPageAsync(advisory, AdvisorySnapshot.Of(advisory).ToForm(advisory.Version).WithBlankRows(),
+                return View("Edit", await EditorPageAsync(advisory, AdvisoryForm.From(AdvisoryContent.Of(advisory), advisory.Version).WithBlankRows(),
                     problem: text[result.Problem ?? "Admin.Workflow.Error.State"]));
         }
     }
+
+    private async Task<Func<string, string, string>> ShownAsync() =>
+        TextDiff.Shown(await db.Ratings.ToListAsync(), await db.Platforms.ToListAsync(), text, BackOfficeLanguage.Current);
 
     private static AdvisoryForm Rows(AdvisoryForm form, string command) =>
         command == "more-rows" ? form.WithBlankRows(indicators: 4, sources: 2) : form.WithBlankRows();
@@ -214,7 +224,7 @@ public sealed class AdvisoryEditorController(
             Errors = errors ?? new FormErrors(),
             Choices = await editing.ChoicesAsync(saved?.Id, saved?.TranslationKey),
             Saved = saved,
-            PreviewHtml = markdown.Render(body.Length > AdvisoryEditing.MaxBodyLength ? body[..AdvisoryEditing.MaxBodyLength] : body, language.Direction),
+            PreviewHtml = markdown.Render(body.Length > AdvisoryRules.BodyMax ? body[..AdvisoryRules.BodyMax] : body, language.Direction),
             CanPublish = CanPublish,
             MayEdit = saved is null || AdvisoryWorkflow.MayEdit(saved, CanPublish),
             PreviewLinks = saved is null ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
@@ -223,6 +233,7 @@ public sealed class AdvisoryEditorController(
             Problem = problem,
             Conflict = conflict,
             ConflictBy = conflictBy,
+            ScheduleTimeZone = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => u.ScheduleTimeZone).FirstOrDefaultAsync(),
         };
     }
 

@@ -9,7 +9,7 @@ namespace FactCheck;
 /// <summary>Renders any advisory, whatever its status, with the public page template (for previews).</summary>
 public static class AdvisoryPreview
 {
-    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, MarkdownRenderer markdown, Guid id, TimeProvider clock)
+    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, MarkdownRenderer markdown, Guid id)
     {
         var advisory = await db.Advisories.Where(a => a.Id == id)
             .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
@@ -17,9 +17,6 @@ public static class AdvisoryPreview
             .Include(a => a.Screenshots).ThenInclude(s => s.Files)
             .AsSplitQuery().AsNoTracking().FirstOrDefaultAsync();
         if (advisory is null) return null;
-        // A draft has no publication date yet: show it as if published now.
-        advisory.PublishedAt ??= clock.GetUtcNow().UtcDateTime;
-        if (advisory.UpdatedAt < advisory.PublishedAt) advisory.UpdatedAt = advisory.PublishedAt.Value;
         advisory.Screenshots.Sort((a, b) => a.Position.CompareTo(b.Position));
         advisory.Sources.Sort((a, b) => a.Position.CompareTo(b.Position));
         advisory.Corrections.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
@@ -78,7 +75,7 @@ public sealed class PreviewLinksController(AppDbContext db, AuditLog audit, Time
 /// token is 256 random bits; the page is never cached or indexed, sets no cookie, and sends no
 /// Referer onwards (which would carry the token).
 /// </summary>
-public sealed class PreviewController(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock) : Controller
+public sealed class PreviewController(AppDbContext db, MarkdownRenderer markdown) : Controller
 {
     [HttpGet("/preview/{token}")]
     public async Task<IActionResult> Show(string token)
@@ -86,13 +83,12 @@ public sealed class PreviewController(AppDbContext db, MarkdownRenderer markdown
         if (token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return NotFound();
         var advisoryId = await db.PreviewLinks.Where(l => l.Token == token && l.RevokedAt == null).Select(l => (Guid?)l.AdvisoryId).FirstOrDefaultAsync();
         if (advisoryId is null) return NotFound();
-        var page = await AdvisoryPreview.PageAsync(db, markdown, advisoryId.Value, clock);
+        var page = await AdvisoryPreview.PageAsync(db, markdown, advisoryId.Value);
         if (page is null) return NotFound();
 
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        CultureInfo.CurrentUICulture = page.Language.Culture;
-        return View("~/Views/Advisories/Show.cshtml", page);
+        return new LanguageViewResult(page.Language, "~/Views/Advisories/Show.cshtml", page, ViewData, TempData);
     }
 }

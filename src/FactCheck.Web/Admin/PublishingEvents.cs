@@ -8,16 +8,22 @@ namespace FactCheck;
 /// commit or roll back together with the change; then, once committed, <see cref="AdvisoryCommittedAsync"/>.
 /// Keep it the only call site.
 /// </summary>
-public sealed class PublishingEvents(AppDbContext db, SearchIndex search, AdvisoryRendering rendering, PublicContent publicContent)
+public sealed class PublishingEvents(
+    AppDbContext db, SearchIndex search, AdvisoryRendering rendering, PublicContent publicContent, RegistryFeed registry, TipReplies tipReplies)
 {
     private readonly List<Advisory> changed = [];
 
-    /// <summary>The advisory's content or status changed; <paramref name="advisory"/> holds the saved state.</summary>
+    /// <summary>
+    /// The advisory's content or status changed; <paramref name="advisory"/> holds the saved state. A published
+    /// advisory's indicators feed the registry, and readers whose tips it answers are due a reply.
+    /// </summary>
     public async Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default)
     {
         await search.UpdateAsync(db, advisory, cancellationToken);
         // Render on save: pages and feeds read the stored HTML instead of running Markdown per request.
         await rendering.SaveAsync(db, advisory.Id, cancellationToken);
+        await registry.AdvisoryChangedAsync(advisory.Id, cancellationToken);
+        await tipReplies.AdvisoryChangedAsync(advisory, cancellationToken);
         changed.Add(advisory);
     }
 

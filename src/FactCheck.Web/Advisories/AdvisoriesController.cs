@@ -8,7 +8,8 @@ namespace FactCheck;
 
 /// <summary>The public advisory pages: language homes, filtered lists and single advisories.</summary>
 public sealed class AdvisoriesController(
-    AppDbContext db, MarkdownRenderer markdown, ContentLists contentLists, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock) : Controller
+    AppDbContext db, MarkdownRenderer markdown, ContentLists contentLists, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text,
+    TimeProvider clock, ShareCards shareCards) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
@@ -67,9 +68,12 @@ public sealed class AdvisoriesController(
                 .Where(l => ids.Contains(EF.Property<Guid>(l, "AdvisoriesId")))
                 .Select(l => new { Id = EF.Property<Guid>(l, "AdvisoriesId"), PlatformId = EF.Property<int>(l, "PlatformsId") }).ToListAsync())
             .ToLookup(p => p.Id, p => lists.Platform(p.PlatformId)?.Name);
+        // Each card's first screenshot (already redacted), shown small beside it.
+        var thumbnails = (await db.Screenshots.AsNoTracking().Where(s => ids.Contains(s.AdvisoryId)).Include(s => s.Files).ToListAsync())
+            .GroupBy(s => s.AdvisoryId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Position).First());
         var items = cards.Select(c => new AdvisoryCard(c.Title, c.Summary, $"/{c.Language}/advisories/{c.Slug}", c.Kind,
             c.RatingId is { } ratingId ? lists.Rating(ratingId) : null, c.Severity,
-            c.PublishedAt, platformsOf[c.Id].OfType<string>().Order(StringComparer.Ordinal).ToList())).ToList();
+            c.PublishedAt, platformsOf[c.Id].OfType<string>().Order(StringComparer.Ordinal).ToList(), thumbnails.GetValueOrDefault(c.Id))).ToList();
 
         var heading = isHome ? text["Home.Heading"] : filter.IsEmpty ? text["List.Heading"] : text["List.FilteredHeading"];
         var ratings = lists.Ratings;
@@ -149,14 +153,15 @@ public sealed class AdvisoriesController(
               .ToList();
 
         var baseUrl = AbsoluteUrls.BaseUrl(Request, site.Value);
+        var card = await shareCards.ForAsync(advisory);
         return View("Show", new AdvisoryPage
         {
             Language = language,
             Title = advisory.Title,
             Description = advisory.Summary,
             CanonicalPath = advisory.Path,
-            Sharing = SharingCard.For(advisory, clock.GetUtcNow().UtcDateTime),
-            StructuredData = ClaimReviewMarkup.Json(advisory, lists.Scale, baseUrl + advisory.Path, site.Value.Name, baseUrl + "/"),
+            Sharing = SharingCard.For(advisory, clock.GetUtcNow().UtcDateTime, card),
+            StructuredData = ClaimReviewMarkup.Json(advisory, lists.Scale, baseUrl + advisory.Path, site.Value.Name, baseUrl + "/", card),
             Advisory = advisory,
             BodyHtml = bodyHtml,
             Translations = translations,

@@ -23,8 +23,11 @@ namespace FactCheck;
 /// </remarks>
 public static class RenderedHtml
 {
-    /// <summary>Bump when Markdown, sanitizer or bidi output changes: every stored body is re-rendered on the next start.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// Bump when Markdown, sanitizer or bidi output changes: every stored body is re-rendered on the next start.
+    /// 2: scrollable tables reachable by keyboard, signs kept with names and digit groups isolated (issue 13).
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>
     /// <see cref="Version"/> with a fingerprint of the stored lists' shape: a field added to an indicator,

@@ -31,8 +31,8 @@ public sealed class PostgresSearchIndex : SearchIndex
     {
         if (await FilterIdsAsync(db, filter, cancellationToken) is not { } ids) return null;
         var parameters = new SearchSql.Parameters();
-        var all = parameters.Add(TsQuery(query.Terms.Select(t => t.Stems)));
-        var title = parameters.Add(TsQuery(query.Terms.Select(t => t.Stems), weight: "A"));
+        var all = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Stems))));
+        var title = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Stems)), weight: "A"));
         var conditions = new List<string>();
         if (filter.Language is not null) conditions.Add("s.language = " + parameters.Add(filter.Language));
         // Kind, verdict and platform live on the advisory; only those filters join it.
@@ -69,12 +69,16 @@ public sealed class PostgresSearchIndex : SearchIndex
         return db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(cancellationToken);
     }
 
+    /// <summary>A tsquery in PostgreSQL's text form: terms joined by &amp;, the words of a phrase by &lt;-&gt;.</summary>
+    public static string TsQuery(IEnumerable<IReadOnlyList<string>> terms) => TsQuery(terms.Select(words => new[] { words }));
+
     /// <summary>
-    /// A tsquery in PostgreSQL's text form: terms joined by &amp;, the words of a phrase by &lt;-&gt;; with a
+    /// As above, each term with alternative forms joined by | (a platform's names in other scripts); with a
     /// weight, every lexeme must carry it ('word':A matches title words only).
     /// </summary>
-    public static string TsQuery(IEnumerable<IReadOnlyList<string>> terms, string weight = "") =>
-        string.Join(" & ", terms.Select(words => "(" + string.Join(" <-> ", words.Select(w => Lexeme(w) + (weight.Length > 0 ? ":" + weight : ""))) + ")"));
+    public static string TsQuery(IEnumerable<IEnumerable<IReadOnlyList<string>>> terms, string weight = "") =>
+        string.Join(" & ", terms.Select(forms => "(" + string.Join(" | ", forms.Select(words =>
+            "(" + string.Join(" <-> ", words.Select(w => Lexeme(w) + (weight.Length > 0 ? ":" + weight : ""))) + ")")) + ")"));
 
     /// <summary>A tsvector in PostgreSQL's text form: 'lexeme':position+weight, …</summary>
     public static string TsVector(params (IEnumerable<string> Lexemes, char Weight)[] parts)

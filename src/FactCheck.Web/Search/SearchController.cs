@@ -30,9 +30,10 @@ public sealed class SearchController(
             return this.BadRequestPage(language, text["Error.BadFilter"]);
 
         var form = new SearchForm(Readable(q), Blank(verdict), Blank(platform), Blank(kind), all == "1");
-        var query = SearchQuery.Parse(form.Query);
         var lists = await contentLists.GetAsync(cancellationToken);
         var ratings = lists.Ratings;
+        // واتساب, واتس اب and Ватсап find what WhatsApp finds.
+        var query = PlatformEquivalents.Expand(SearchQuery.Parse(form.Query), lists.Platforms);
         var platforms = lists.PlatformsInUse(null);
         var otherLanguages = SiteLanguage.All.Where(l => l != language)
             .Select(l => new LanguageLink(l, form.Query.Length > 0 ? form.ToPath(l) : $"/{l.Code}/search", false)).ToList();
@@ -52,7 +53,9 @@ public sealed class SearchController(
 
         var pageSize = site.Value.PageSize;
         var filter = new SearchFilter(form.AllLanguages ? null : language.Code, form.Verdict, form.Platform, SearchForm.KindOf(form.Kind));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = await index.SearchAsync(db, query, filter, pageNumber.Value, pageSize, cancellationToken);
+        SiteMetrics.Search.Record(clock.Elapsed.TotalMilliseconds);
         var totalPages = Math.Max(1, (results.Total + pageSize - 1) / pageSize);
         if (pageNumber > totalPages) return NotFound();
 

@@ -37,7 +37,7 @@ public sealed class SqliteSearchIndex : SearchIndex
         if (ids.PlatformId is { } platform) meta.Add("platform" + platform.ToString(CultureInfo.InvariantCulture));
         var filters = string.Concat(meta.Select(token => $"meta : \"{token}\" AND "));
         var everywhere = MatchExpression(query);
-        var inTitle = string.Join(" AND ", query.Terms.Select(term => $"title : {Phrase(term.Stems)}"));
+        var inTitle = Every(query, "title");
         return new Matching(filters + everywhere, $"{filters}{inTitle}", $"{filters}({everywhere}) NOT ({inTitle})");
     }
 
@@ -59,11 +59,17 @@ public sealed class SqliteSearchIndex : SearchIndex
     };
 
     /// <summary>
-    /// The FTS5 query: every term must match the stems of title, prose or facts. Terms are rebuilt from
+    /// The FTS5 query: every term (by any of its forms) must match the stems of title, prose or facts. Terms are rebuilt from
     /// folded words, which hold letters, digits and ʼ only, so no FTS5 syntax from the reader survives.
     /// </summary>
     public static string MatchExpression(SearchQuery query) =>
-        string.Join(" AND ", query.Terms.Select(term => $"{{title prose facts}} : {Phrase(term.Stems)}"));
+        Every(query, "{title prose facts}");
+
+    /// <summary>Every term in <paramref name="columns"/>, each by any of its forms (a platform's other names).</summary>
+    private static string Every(SearchQuery query, string columns) =>
+        string.Join(" AND ", query.Terms.Select(term => term.Alternatives.Count == 0
+            ? $"{columns} : {Phrase(term.Stems)}"
+            : "(" + string.Join(" OR ", term.Forms.Select(form => $"{columns} : {Phrase(form.Stems)}")) + ")"));
 
     private static string Phrase(IEnumerable<string> words) =>
         "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -19,21 +20,36 @@ public sealed class TwoInstances : IDisposable
     public Instance First { get; }
     public Instance Second { get; }
 
+    /// <summary>The one clock both instances read, as servers synchronised by NTP do; tests move it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public static readonly TimeSpan SchedulerInterval = TimeSpan.FromMinutes(1);
+
     public TwoInstances()
     {
         Database = TestDatabase.Create(dataPath);
-        First = new Instance(dataPath, Database);
-        Second = new Instance(dataPath, Database);
+        First = new Instance(dataPath, Database, Clock);
+        Second = new Instance(dataPath, Database, Clock);
         _ = First.Services;
         _ = Second.Services;
     }
 
-    public sealed class Instance(string dataPath, TestDatabase database) : BackOfficeSite(dataPath, database)
+    public sealed class Instance(string dataPath, TestDatabase database, FakeTimeProvider clock) : ClockedBackOfficeSite(dataPath, database, clock)
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            base.Settings.Append(new("BackOffice:SchedulerInterval", "00:00:00.200"));
+            base.Settings.Append(new("BackOffice:SchedulerInterval", "00:01:00"));
 
-        public ScheduledPublisher Scheduler => Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
+        public ScheduledPublisher Scheduler => scheduler ??= Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
+        private ScheduledPublisher? scheduler;
+
+        /// <summary>Disposed, as a crashed server: its scheduler runs no more rounds.</summary>
+        public bool Stopped { get; private set; }
+
+        public override async ValueTask DisposeAsync()
+        {
+            Stopped = true;
+            await base.DisposeAsync();
+        }
 
         /// <summary>An HTTPS client that keeps its cookies in <paramref name="cookies"/>, which another instance's client may share.</summary>
         public HttpClient Browser(CookieContainer cookies) =>
@@ -87,13 +103,15 @@ public class TwoInstancesTests
             due.Add(await sites.First.AddAdvisoryAsync(a =>
             {
                 a.Status = AdvisoryStatus.Scheduled;
+            a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
                 a.PublishedAt = null;
-                a.ScheduledFor = DateTime.UtcNow;
+                a.ScheduledFor = sites.Clock.GetUtcNow().UtcDateTime;
             }));
         var ids = due.Select(a => a.Id).ToList();
 
-        await WaitUntilAsync(sites.First, async db => await db.Advisories.CountAsync(a => ids.Contains(a.Id) && a.Status == AdvisoryStatus.Published) == ids.Count);
-        await Task.Delay(TimeSpan.FromSeconds(1)); // five more rounds of both schedulers: nothing more may happen
+        await WaitUntilAsync(sites, sites.First, async db => await db.Advisories.CountAsync(a => ids.Contains(a.Id) && a.Status == AdvisoryStatus.Published) == ids.Count);
+        // Five more rounds of both schedulers: nothing more may happen.
+        for (var i = 0; i < 5; i++) await ClockedBackOfficeSite.AdvanceOneRoundAsync(sites.Clock, TwoInstances.SchedulerInterval, [sites.First.Scheduler, sites.Second.Scheduler]);
 
         await sites.First.WithDatabaseAsync(async db =>
         {
@@ -114,7 +132,7 @@ public class TwoInstancesTests
     {
         using var sites = new TwoInstances();
         string holder = "";
-        await WaitUntilAsync(sites.First, async db =>
+        await WaitUntilAsync(sites, sites.First, async db =>
         {
             holder = (await db.Leases.SingleOrDefaultAsync(l => l.Name == ScheduledPublisher.LeaseName && l.Holder != ""))?.Holder ?? "";
             return holder.Length > 0;
@@ -129,11 +147,12 @@ public class TwoInstancesTests
         var advisory = await survivor.AddAdvisoryAsync(a =>
         {
             a.Status = AdvisoryStatus.Scheduled;
+            a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
             a.PublishedAt = null;
-            a.ScheduledFor = DateTime.UtcNow;
+            a.ScheduledFor = sites.Clock.GetUtcNow().UtcDateTime;
         });
 
-        await WaitUntilAsync(survivor, db => db.Advisories.AnyAsync(a => a.Id == advisory.Id && a.Status == AdvisoryStatus.Published));
+        await WaitUntilAsync(sites, survivor, db => db.Advisories.AnyAsync(a => a.Id == advisory.Id && a.Status == AdvisoryStatus.Published));
         await survivor.WithDatabaseAsync(async db =>
         {
             var lease = await db.Leases.SingleAsync(l => l.Name == ScheduledPublisher.LeaseName);
@@ -205,16 +224,15 @@ public class TwoInstancesTests
         return watch.Elapsed;
     }
 
-    private static async Task WaitUntilAsync(BackOfficeSite site, Func<AppDbContext, Task<bool>> condition)
+    /// <summary>Moves the shared clock round by round (waiting for the running schedulers) until the condition holds.</summary>
+    private static Task WaitUntilAsync(TwoInstances sites, BackOfficeSite site, Func<AppDbContext, Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        var running = new[] { sites.First, sites.Second }.Where(s => !s.Stopped).Select(s => s.Scheduler).ToList();
+        return ClockedBackOfficeSite.RunSchedulersUntilAsync(sites.Clock, TwoInstances.SchedulerInterval, running, async () =>
         {
             var done = false;
             await site.WithDatabaseAsync(async db => done = await condition(db));
-            if (done) return;
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the schedulers");
-            await Task.Delay(100);
-        }
+            return done;
+        });
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using FactCheck.Tests.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FactCheck.Tests.Publishing;
 
@@ -99,14 +101,10 @@ public class StoredRenderingTests(BackOfficeSite site) : IClassFixture<BackOffic
         Assert.DoesNotContain("rendered-by-the-old-renderer", await site.Client().GetStringAsync("/ar/feed.rss"));
 
         // The next start renders every stale row again (StaleRenderings, a hosted service of every instance).
-        using var restarted = new TwoInstances.Instance(site.DataPath, site.Database);
-        _ = restarted.Services;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await StoredAsync(id))!.RendererVersion != RenderedHtml.Current)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the stale rendering was not redone after the start");
-            await Task.Delay(50);
-        }
+        using var restarted = new TwoInstances.Instance(site.DataPath, site.Database, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var rendering = restarted.Services.GetServices<IHostedService>().OfType<StaleRenderings>().Single();
+        await rendering.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(RenderedHtml.Current, (await StoredAsync(id))!.RendererVersion);
         Assert.Contains("<strong>حالي</strong>", (await StoredAsync(id))!.BodyHtml);
     }
 }
