@@ -153,7 +153,7 @@ public sealed class AdvisoriesController(
               .ToList();
 
         var baseUrl = AbsoluteUrls.BaseUrl(Request, site.Value);
-        var card = await shareCards.ForAsync(advisory);
+        var card = shareCards.For(advisory);
         return View("Show", new AdvisoryPage
         {
             Language = language,
