@@ -114,6 +114,8 @@ public sealed class ContentVersionWatcher(
 
     private async Task ObserveCurrentAsync(CancellationToken cancellationToken)
     {
+        // Two reads a second would otherwise be two traces a second (Site/Telemetry.cs), burying the requests'.
+        using var quiet = OpenTelemetry.SuppressInstrumentationScope.Begin();
         using var scope = scopes.CreateScope();
         await publicContent.ObserveAsync(await ContentVersion.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken), cancellationToken);
     }
