@@ -28,6 +28,8 @@ await using (var db = new AppDbContext(options))
     var indexed = await new SqliteSearchIndex().RebuildAsync(db);
     // As the site's start would in the background (StaleRenderings): every advisory's stored rendering.
     var rendered = await new AdvisoryRendering(new MarkdownRenderer()).RenderStaleAsync(db);
+    // As the site's start would before it answers (RegistryStartup): a registry entry per published indicator.
+    await new RegistryFeed(db, new RegistryRevisions(db, TimeProvider.System), TimeProvider.System).AddMissingAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
     var arabic = db.PublishedAdvisories.Where(a => a.Language == "ar");
     var published = await arabic.CountAsync();
