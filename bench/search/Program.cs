@@ -107,12 +107,13 @@ internal static class SearchBench
             await Measure("check: link/handle/e-mail, known (other form)", _ => ("ar", OtherForm(Pick(facts.Indicators.Where(x => x.Type != IndicatorType.Phone).ToList()))), Check);
             await Measure("check: domain, unknown", _ => ("ar", $"hxxps://not-listed-{random.Next()}[.]example/login"), Check);
 
-            // What the common-word query spends its time on.
-            var common = SqliteSearchIndex.MatchExpression(SearchQuery.Parse(corpus.CommonWord("ar")));
+            // What the common-word query spends its time on: the count of every match, and one page of the
+            // title tier and of the rest (FTS5 walks its rowid, the publication order, and stops after 20).
+            var common = "meta : \"langar\" AND " + SqliteSearchIndex.MatchExpression(SearchQuery.Parse(corpus.CommonWord("ar")));
             var matchOnly = await TimeAsync(options, db => db.Database.SqlQueryRaw<int>(
                 "SELECT count(*) AS \"Value\" FROM search_index WHERE search_index MATCH {0}", common).SingleAsync());
-            var ranked = await TimeAsync(options, db => db.Database.SqlQueryRaw<int>(
-                "SELECT count(*) AS \"Value\" FROM (SELECT bm25(search_index) AS r FROM search_index WHERE search_index MATCH {0} ORDER BY r LIMIT 20)", common).SingleAsync());
+            var ranked = await TimeAsync(options, db => db.Database.SqlQueryRaw<string>(
+                "SELECT advisory_id AS \"Value\" FROM search_index WHERE search_index MATCH {0} ORDER BY rowid DESC LIMIT 20", common).ToListAsync());
             var ids = new List<Guid>();
             await using (var db = new AppDbContext(options))
                 ids = await db.PublishedAdvisories.Where(a => a.Language == "ar").OrderBy(a => a.Id).Take(PageSize).Select(a => a.Id).ToListAsync();
@@ -131,8 +132,8 @@ internal static class SearchBench
                 |---|---:|---:|---:|---:|
                 {string.Join("\n", rows)}
 
-                Common word ("{corpus.CommonWord("ar")}", Arabic), median of 20: FTS5 match and count only {matchOnly:0.0} ms;
-                match + bm25 + top 20 {ranked:0.0} ms; loading 20 hits with highlighted snippets {snippets:0.0} ms.
+                Common word ("{corpus.CommonWord("ar")}", Arabic), median of 20: counting every match {matchOnly:0.0} ms;
+                the newest 20 matches {ranked:0.0} ms; loading 20 hits with highlighted snippets {snippets:0.0} ms.
 
                 """);
             Console.Error.WriteLine(report);

@@ -26,6 +26,10 @@ var facts = await corpus.InsertAsync(options, count);
 await using (var db = new AppDbContext(options))
 {
     var indexed = await new SqliteSearchIndex().RebuildAsync(db);
+    // As the site's start would in the background (StaleRenderings): every advisory's stored rendering.
+    var rendered = await new AdvisoryRendering(new MarkdownRenderer()).RenderStaleAsync(db);
+    // As the site's start would before it answers (RegistryStartup): a registry entry per published indicator.
+    await new RegistryFeed(db, new RegistryRevisions(db, TimeProvider.System), TimeProvider.System).AddMissingAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
     var arabic = db.PublishedAdvisories.Where(a => a.Language == "ar");
     var published = await arabic.CountAsync();
@@ -35,11 +39,18 @@ await using (var db = new AppDbContext(options))
     // Nine tenths of the way down the Arabic list, as a crawler or a patient reader gets there.
     var deepPage = Math.Max(1, published / 20 * 9 / 10);
     string Search() => "/ar/search?q=" + Uri.EscapeDataString(corpus.MiddleWord("ar") + " " + corpus.MiddleWord("ar"));
-    Console.Error.WriteLine($"seeded {count:N0} advisories ({indexed:N0} published, {published:N0} in Arabic)");
+    Console.Error.WriteLine($"seeded {count:N0} advisories ({indexed:N0} published, {published:N0} in Arabic, {rendered:N0} rendered)");
+    // The archive walk: every published advisory once, in an order unrelated to the list (bench/run).
+    var walk = (await db.PublishedAdvisories.OrderBy(a => a.Id).Select(a => new { a.Language, a.Slug }).ToListAsync())
+        .Select(a => $"/{a.Language}/advisories/{Uri.EscapeDataString(a.Slug)}").ToArray();
+    new Random(count).Shuffle(walk);
+    var walkFile = Path.Combine(folder, "walk-paths.txt");
+    await File.WriteAllLinesAsync(walkFile, walk);
     // What bench/run loads, and a second URL of each kind for timing one uncached render after warm-up.
     Console.WriteLine($"ADVISORY_PATH='/ar/advisories/{slugs[0]}' ADVISORY_OTHER='/ar/advisories/{slugs[1]}'");
     Console.WriteLine($"LIST_PATH='/ar/advisories?page={deepPage}' LIST_OTHER='/ar/advisories?page={deepPage - 1}'");
     Console.WriteLine($"SEARCH_PATH='{Search()}' SEARCH_OTHER='{Search()}'");
+    Console.WriteLine($"WALK_FILE='{walkFile}'");
     Console.WriteLine($"CHECK_PATH='/ar/check?q={Uri.EscapeDataString(phones[0])}' CHECK_OTHER='/ar/check?q={Uri.EscapeDataString(phones[1])}'");
 }
 SqliteConnection.ClearAllPools();

@@ -70,7 +70,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         await Services.GetRequiredService<PublicContent>().ChangedAsync();
     }
 
-    /// <summary>Stores an advisory (published in Arabic unless <paramref name="configure"/> says otherwise) and indexes it for search.</summary>
+    /// <summary>Stores an advisory (published in Arabic unless <paramref name="configure"/> says otherwise), indexes it for search and renders it.</summary>
     public async Task<Advisory> AddAdvisoryAsync(Action<Advisory> configure)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
@@ -90,7 +90,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         configure(advisory);
         await WithDatabaseAsync(async db =>
         {
-            // As the importer and the back-office save: the search index changes in the same transaction.
+            // As the importer and the back-office save (PublishingEvents): the search index and the stored rendering change in the same transaction.
             await using var transaction = await db.Database.BeginTransactionAsync();
             // Platforms and tags loaded elsewhere (they have an Id) already exist: link them, don't insert them again.
             db.AttachRange(advisory.Platforms.Where(p => p.Id != 0));
@@ -98,6 +98,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             db.Advisories.Add(advisory);
             await db.SaveChangesAsync();
             await Services.GetRequiredService<SearchIndex>().UpdateAsync(db, advisory);
+            await Services.GetRequiredService<AdvisoryRendering>().SaveAsync(db, advisory.Id);
             await transaction.CommitAsync();
         });
         return advisory;

@@ -8,8 +8,8 @@ namespace FactCheck;
 
 /// <summary>The public advisory pages: language homes, filtered lists and single advisories.</summary>
 public sealed class AdvisoriesController(
-    AppDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock,
-    ShareCards shareCards) : Controller
+    AppDbContext db, MarkdownRenderer markdown, ContentLists contentLists, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text,
+    TimeProvider clock, ShareCards shareCards) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
@@ -70,26 +70,28 @@ public sealed class AdvisoriesController(
         var cards = await query
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id) // one direction: IX_Advisories_Status_Language_PublishedAt_Id
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new { a.Id, a.Title, a.Summary, a.Language, a.Slug, a.Kind, a.Rating, a.Severity, PublishedAt = a.PublishedAt!.Value })
+            .Select(a => new { a.Id, a.Title, a.Summary, a.Language, a.Slug, a.Kind, a.RatingId, a.Severity, PublishedAt = a.PublishedAt!.Value })
             .ToListAsync();
         // The cards' platforms in a second query by id: projected inside the page query, they let SQLite
         // materialize the whole AdvisoryPlatforms join on every request (found by bench/search, bench/README.md).
+        // Names and ratings come from memory (ContentLists).
+        var lists = await contentLists.GetAsync();
         var ids = cards.Select(c => c.Id).ToList();
-        var platformsOf = (await db.Advisories.Where(a => ids.Contains(a.Id))
-                .SelectMany(a => a.Platforms, (a, p) => new { a.Id, Platform = p }).ToListAsync())
-            .ToLookup(p => p.Id, p => p.Platform.NameIn(language.Code));
+        var platformsOf = (await db.Set<Dictionary<string, object>>("AdvisoryPlatforms")
+                .Where(l => ids.Contains(EF.Property<Guid>(l, "AdvisoriesId")))
+                .Select(l => new { Id = EF.Property<Guid>(l, "AdvisoriesId"), PlatformId = EF.Property<int>(l, "PlatformsId") }).ToListAsync())
+            .ToLookup(p => p.Id, p => lists.Platform(p.PlatformId)?.NameIn(language.Code));
         // Each card's first screenshot (already redacted), shown small beside it.
         var thumbnails = (await db.Screenshots.AsNoTracking().Where(s => ids.Contains(s.AdvisoryId)).Include(s => s.Files).ToListAsync())
             .GroupBy(s => s.AdvisoryId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Position).First());
-        var items = cards.Select(c => new AdvisoryCard(c.Title, c.Summary, $"/{c.Language}/advisories/{c.Slug}", c.Kind, c.Rating, c.Severity,
-            c.PublishedAt, platformsOf[c.Id].Order(StringComparer.Ordinal).ToList(), thumbnails.GetValueOrDefault(c.Id))).ToList();
+        var items = cards.Select(c => new AdvisoryCard(c.Title, c.Summary, $"/{c.Language}/advisories/{c.Slug}", c.Kind,
+            c.RatingId is { } ratingId ? lists.Rating(ratingId) : null, c.Severity,
+            c.PublishedAt, platformsOf[c.Id].OfType<string>().Order(StringComparer.Ordinal).ToList(), thumbnails.GetValueOrDefault(c.Id))).ToList();
 
         var heading = isHome ? text["Home.Heading"] : filter.IsEmpty ? text["List.Heading"] : text["List.FilteredHeading"];
-        var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync();
-        var filteredPlatform = filter.Platform is null ? null
-            : (await db.Platforms.FirstOrDefaultAsync(p => p.Key == filter.Platform))?.NameIn(language.Code);
-        var platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published && a.Language == language.Code))
-            .OrderBy(p => p.Name).ToListAsync();
+        var ratings = lists.Ratings;
+        var filteredPlatform = filter.Platform is null ? null : lists.Platforms.FirstOrDefault(p => p.Key == filter.Platform)?.NameIn(language.Code);
+        var platforms = lists.PlatformsInUse(language.Code);
         return View("List", new AdvisoryListPage
         {
             Language = language,
@@ -121,15 +123,11 @@ public sealed class AdvisoriesController(
         var language = SiteLanguage.Find(lang)!;
         if (slug.Length > SlugRules.MaxLength) return NotFound();
 
-        var advisory = await db.Advisories
-            .Where(a => a.Language == language.Code && a.Slug == slug &&
-                        (a.Status == AdvisoryStatus.Published || a.Status == AdvisoryStatus.Withdrawn))
-            .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
-            .Include(a => a.Indicators).Include(a => a.Sources).Include(a => a.Corrections)
-            .Include(a => a.Screenshots).ThenInclude(s => s.Files)
-            .AsSplitQuery().AsNoTracking()
-            .FirstOrDefaultAsync();
-        if (advisory is null) return NotFound();
+        // One query: the advisory's row and its stored rendering (bench/README.md, "The cold path").
+        var row = await PageRowQuery(db, language.Code, slug);
+        if (row is null) return NotFound();
+        var advisory = row.Advisory;
+        Response.Headers[ContentChange.SurrogateKeyHeader] = ContentChange.AdvisoryKey(advisory.Id);
 
         if (advisory.Status == AdvisoryStatus.Withdrawn)
         {
@@ -145,22 +143,30 @@ public sealed class AdvisoriesController(
             });
         }
 
+        var lists = await contentLists.GetAsync();
+        string bodyHtml;
+        if (row.Rendered is { } rendered && rendered.RendererVersion == RenderedHtml.Current)
+        {
+            AdvisoryParts.FromJson(rendered.Parts).ApplyTo(advisory, lists);
+            bodyHtml = rendered.BodyHtml;
+        }
+        else
+        {
+            // Not rendered by this renderer yet (just deployed, or written by other means): render now.
+            await AdvisoryRendering.LoadListsAsync(db, [advisory]);
+            AdvisoryParts.Of(advisory).ApplyTo(advisory, lists);
+            bodyHtml = markdown.Render(advisory.Body, language.Direction);
+        }
+
         var translations = advisory.TranslationKey is null
             ? []
-            : (await db.PublishedAdvisories
-                .Where(a => a.TranslationKey == advisory.TranslationKey && a.Id != advisory.Id)
-                .Select(a => new { a.Language, a.Slug, a.Title })
-                .ToListAsync())
+            : (await TranslationsQuery(db, advisory.TranslationKey, advisory.Id).ToListAsync())
               .Select(t => new TranslationLink(SiteLanguage.Find(t.Language)!, AdvisoryPath($"/{t.Language}/advisories/{t.Slug}"), t.Title))
               .OrderBy(t => SiteLanguage.All.ToList().IndexOf(t.Language))
               .ToList();
 
-        advisory.Screenshots.Sort((a, b) => a.Position.CompareTo(b.Position));
-        advisory.Sources.Sort((a, b) => a.Position.CompareTo(b.Position));
-        advisory.Corrections.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
         var baseUrl = AbsoluteUrls.BaseUrl(Request, site.Value);
-        var card = await shareCards.ForAsync(advisory);
-
+        var card = shareCards.For(advisory);
         return View("Show", new AdvisoryPage
         {
             Language = language,
@@ -168,9 +174,9 @@ public sealed class AdvisoriesController(
             Description = advisory.Summary,
             CanonicalPath = advisory.Path,
             Sharing = SharingCard.For(advisory, clock.GetUtcNow().UtcDateTime, card),
-            StructuredData = ClaimReviewMarkup.Json(advisory, await FeedBuilder.RatingScaleAsync(db), baseUrl + advisory.Path, site.Value.Name, baseUrl + "/", card),
+            StructuredData = ClaimReviewMarkup.Json(advisory, lists.Scale, baseUrl + advisory.Path, site.Value.Name, baseUrl + "/", card),
             Advisory = advisory,
-            BodyHtml = markdown.Render(advisory.Body, language.Direction),
+            BodyHtml = bodyHtml,
             Translations = translations,
             LanguageLinks = SiteLanguage.All.Where(l => l != language)
                 .Select(l => translations.FirstOrDefault(t => t.Language == l) is { } t
@@ -180,6 +186,23 @@ public sealed class AdvisoriesController(
         });
     }
 
+    /// <summary>An advisory readers may reach (published or withdrawn) with its stored rendering, if any.</summary>
+    private sealed record PageRow(Advisory Advisory, RenderedAdvisory? Rendered);
+
+    // Compiled: the advisory page is the hot path of an uncached archive walk.
+    private static readonly Func<AppDbContext, string, string, Task<PageRow?>> PageRowQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, string language, string slug) =>
+            (from a in db.Advisories.AsNoTracking()
+             where a.Language == language && a.Slug == slug && (a.Status == AdvisoryStatus.Published || a.Status == AdvisoryStatus.Withdrawn)
+             join r in db.Set<RenderedAdvisory>() on a.Id equals r.AdvisoryId into rendered
+             from r in rendered.DefaultIfEmpty()
+             select new PageRow(a, r)).FirstOrDefault());
+
+    private sealed record TranslationRow(string Language, string Slug, string Title);
+
+    private static readonly Func<AppDbContext, string, Guid, IAsyncEnumerable<TranslationRow>> TranslationsQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, string translationKey, Guid id) =>
+            db.PublishedAdvisories.Where(a => a.TranslationKey == translationKey && a.Id != id).Select(a => new TranslationRow(a.Language, a.Slug, a.Title)));
 
     /// <summary>Slugs may be Arabic or Cyrillic: links carry them percent-encoded.</summary>
     private static string AdvisoryPath(string path)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
@@ -9,15 +8,16 @@ namespace FactCheck;
 /// /{lang}/methodology: the rating scale with the numbers ClaimReview carries, and the corrections
 /// policy — both required for ClaimReview eligibility.
 /// </summary>
-public sealed class MethodologyController(AppDbContext db, IStringLocalizer<SharedResource> text) : Controller
+public sealed class MethodologyController(ContentLists contentLists, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("/{lang:" + SiteLanguage.RouteConstraint + "}/methodology")]
     [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
     public async Task<IActionResult> Show(string lang, CancellationToken cancellationToken)
     {
         var language = SiteLanguage.Find(lang)!;
-        var ratings = await db.Ratings.AsNoTracking().OrderBy(r => r.Position).ToListAsync(cancellationToken);
-        var (best, worst) = await FeedBuilder.RatingScaleAsync(db, cancellationToken);
+        var lists = await contentLists.GetAsync(cancellationToken);
+        var ratings = lists.Ratings;
+        var (best, worst) = lists.Scale;
         return View("Show", new MethodologyPage
         {
             Language = language,

@@ -41,8 +41,8 @@ public sealed class ContentImporter(
         }
         logger.LogInformation("Content import: {Imported} advisories imported, {Errors} problems", imported, errors.Count);
         // Each file was committed on its own; readers see all of them from the next request on. (The
-        // "import" command runs in its own process: a running server's cache expires within minutes.)
-        if (imported > 0) await publicContent.ChangedAsync(cancellationToken);
+        // "import" command runs in its own process: a running server sees the content version move.)
+        if (imported > 0) await publicContent.ChangedAsync(cancellationToken: cancellationToken);
         return new(imported, errors);
     }
 

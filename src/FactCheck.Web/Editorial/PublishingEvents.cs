@@ -2,16 +2,17 @@ namespace FactCheck;
 
 /// <summary>
 /// THE place where other features hear about advisory changes made in the back-office (publish,
-/// schedule, edit, correct, withdraw, delete, restore — and the scheduler's publishing).
+/// schedule, edit, correct, withdraw, delete, restore — and the scheduler's publishing) and by the importer.
 /// <see cref="AdvisoryWorkflow"/> reports each action it audits (<see cref="ActionTaken"/>), then calls
 /// <see cref="AdvisoryChangedAsync"/> after the change is written with SaveChanges and before the
-/// transaction commits, so the search index, the desk's notes and the queued notifications commit or roll
+/// transaction commits, so the search index, the stored rendering, the desk's notes and the queued notifications commit or roll
 /// back together with the change; then, once committed, <see cref="AdvisoryCommittedAsync"/>.
 /// Keep it the only call site.
 /// </summary>
 public sealed class PublishingEvents(
-    AppDbContext db, SearchIndex search, PublicContent publicContent, RegistryFeed registry, TipReplies tipReplies, Desk desk, NotificationSignal notifications)
+    AppDbContext db, SearchIndex search, AdvisoryRendering rendering, PublicContent publicContent, RegistryFeed registry, TipReplies tipReplies, Desk desk, NotificationSignal notifications)
 {
+    private readonly List<Advisory> changed = [];
     private readonly List<(AuditAction Action, Guid AdvisoryId, Actor Actor, string? Detail)> actions = [];
 
     /// <summary>The workflow did <paramref name="action"/> (its audit entry is staged); acted on in <see cref="AdvisoryChangedAsync"/>.</summary>
@@ -25,22 +26,28 @@ public sealed class PublishingEvents(
     public async Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default)
     {
         await search.UpdateAsync(db, advisory, cancellationToken);
+        // Render on save: pages and feeds read the stored HTML instead of running Markdown per request.
+        await rendering.SaveAsync(db, advisory.Id, cancellationToken);
         await registry.AdvisoryChangedAsync(advisory.Id, cancellationToken);
         await tipReplies.AdvisoryChangedAsync(advisory, cancellationToken);
         // Actions of an attempt that failed before reaching here (a conflict) are dropped with the rest.
         var taken = actions.Where(a => a.AdvisoryId == advisory.Id).ToList();
         actions.Clear();
         foreach (var (action, _, actor, detail) in taken) await desk.ActionTakenAsync(action, advisory, actor, detail, cancellationToken);
+        changed.Add(advisory);
     }
 
     /// <summary>
-    /// The change is committed: cached public pages and feeds are dropped, so the next request shows it, and
+    /// The change is committed: cached public pages and feeds are dropped (on every instance, and on the CDN
+    /// when one is configured), so the next request shows it, and
     /// the notifications it queued are sent. Only after the commit — a reader arriving in between would
     /// otherwise cache the old rows again.
     /// </summary>
     public async Task AdvisoryCommittedAsync(CancellationToken cancellationToken = default)
     {
-        await publicContent.ChangedAsync(cancellationToken);
+        var change = changed.Count > 0 ? ContentChange.Of(changed) : ContentChange.Everything;
+        changed.Clear();
+        await publicContent.ChangedAsync(change, cancellationToken);
         notifications.Wake();
     }
 

@@ -8,7 +8,7 @@ namespace FactCheck;
 
 /// <summary>Loads alert-kind stories and turns them into CAP documents and the Atom index of active alerts.</summary>
 public sealed class CapAlerts(
-    AppDbContext db, MediaLibrary media, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    AppDbContext db, MediaLibrary media, ContentLists contentLists, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -38,7 +38,7 @@ public sealed class CapAlerts(
 
     public async Task<CapDocument> DocumentAsync(CapAlert alert, string baseUrl, CancellationToken cancellationToken = default)
     {
-        var (_, worst) = await FeedBuilder.RatingScaleAsync(db, cancellationToken);
+        var (_, worst) = (await contentLists.GetAsync(cancellationToken)).Scale;
         var infos = new List<CapInfo>();
         var culture = CultureInfo.CurrentUICulture;
         try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace FactCheck;
 
 /// <summary>Loads what a feed carries — published advisories only, newest first — and turns it into a <see cref="Feed"/>.</summary>
 public sealed class FeedBuilder(
-    AppDbContext db, MarkdownRenderer markdown, MediaLibrary media, IOptions<SiteOptions> site,
+    AppDbContext db, MarkdownRenderer markdown, MediaLibrary media, ContentLists contentLists, IOptions<SiteOptions> site,
     IStringLocalizer<SharedResource> text, TimeProvider clock)
 {
     public const int MaxEntries = 50;
@@ -20,18 +21,19 @@ public sealed class FeedBuilder(
         CultureInfo.CurrentUICulture = language.Culture;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var inScope = db.Advisories.Where(a => a.Language == language.Code);
+        var lists = await contentLists.GetAsync(cancellationToken);
+        var inScope = db.Advisories.AsNoTracking().Where(a => a.Language == language.Code);
         string? heading;
         switch (scope.Facet)
         {
             case FeedFacet.Verdict:
-                var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.Key == scope.Value, cancellationToken);
+                var rating = lists.Ratings.FirstOrDefault(r => r.Key == scope.Value);
                 if (rating is null) return null;
                 heading = rating.Label(language.Code);
                 inScope = inScope.Where(a => a.RatingId == rating.Id && a.Kind != AdvisoryKind.Explainer);
                 break;
             case FeedFacet.Platform:
-                var platform = await db.Platforms.AsNoTracking().FirstOrDefaultAsync(p => p.Key == scope.Value, cancellationToken);
+                var platform = lists.Platforms.FirstOrDefault(p => p.Key == scope.Value);
                 if (platform is null) return null;
                 heading = platform.NameIn(language.Code);
                 inScope = inScope.Where(a => a.Platforms.Any(p => p.Id == platform.Id));
@@ -47,21 +49,37 @@ public sealed class FeedBuilder(
                 break;
         }
 
-        var advisories = await inScope
-            .Where(a => a.Status == AdvisoryStatus.Published && a.PublishedAt != null && a.PublishedAt <= now)
-            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id)
+        // One query: the entries with their stored renderings (Rendering/RenderedHtml.cs), no Markdown per request.
+        var rows = await (
+                from a in inScope.Where(a => a.Status == AdvisoryStatus.Published && a.PublishedAt != null && a.PublishedAt <= now)
+                join r in db.Set<RenderedAdvisory>() on a.Id equals r.AdvisoryId into rendered
+                from r in rendered.DefaultIfEmpty()
+                orderby a.PublishedAt descending, a.Id
+                select new { Advisory = a, Rendered = r })
             .Take(MaxEntries)
-            .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
-            .Include(a => a.Corrections).Include(a => a.Screenshots).ThenInclude(s => s.Files)
-            .AsSplitQuery().AsNoTracking()
             .ToListAsync(cancellationToken);
         // A withdrawal changes the feed (an item leaves it), so it counts towards Last-Modified.
         var lastWithdrawal = await inScope
             .Where(a => a.Status == AdvisoryStatus.Withdrawn && a.WithdrawnAt != null && a.WithdrawnAt <= now)
             .MaxAsync(a => a.WithdrawnAt, cancellationToken);
-        var scale = await RatingScaleAsync(db, cancellationToken);
 
-        var entries = advisories.Select(a => Entry(a, baseUrl, scale, now)).ToList();
+        // Rows not rendered by this renderer yet (just deployed) are rendered here, as their pages are.
+        var stale = rows.Where(r => r.Rendered?.RendererVersion != RenderedHtml.Current).Select(r => r.Advisory).ToList();
+        if (stale.Count > 0) await AdvisoryRendering.LoadListsAsync(db, stale, cancellationToken);
+        var advisories = rows.Select(row =>
+        {
+            var advisory = row.Advisory;
+            if (row.Rendered is { } rendered && rendered.RendererVersion == RenderedHtml.Current)
+            {
+                AdvisoryParts.FromJson(rendered.Parts).ApplyTo(advisory, lists);
+                return (advisory, BodyHtml: rendered.BodyHtml);
+            }
+            AdvisoryParts.Of(advisory).ApplyTo(advisory, lists);
+            return (advisory, BodyHtml: markdown.Render(advisory.Body, advisory.SiteLanguage.Direction));
+        }).ToList();
+        var scale = lists.Scale;
+
+        var entries = advisories.Select(a => Entry(a.advisory, a.BodyHtml, baseUrl, scale, now)).ToList();
         var updated = entries.Select(e => e.Updated).Append(lastWithdrawal ?? DateTime.UnixEpoch).Max();
         var siteName = site.Value.Name;
         return new Feed(
@@ -75,13 +93,6 @@ public sealed class FeedBuilder(
             Entries: entries);
     }
 
-    /// <summary>The best and worst ClaimReview numbers of the rating scale.</summary>
-    public static async Task<(int Best, int Worst)> RatingScaleAsync(AppDbContext db, CancellationToken cancellationToken = default)
-    {
-        var values = await db.Ratings.Select(r => r.Value).ToListAsync(cancellationToken);
-        return values.Count == 0 ? (1, 1) : (values.Max(), values.Min());
-    }
-
     /// <summary>The date readers see as "updated": the last correction or update note, never in the future.</summary>
     public static DateTime UpdatedAt(Advisory advisory, DateTime now)
     {
@@ -90,7 +101,7 @@ public sealed class FeedBuilder(
         return updated > now ? now : updated;
     }
 
-    private FeedEntry Entry(Advisory advisory, string baseUrl, (int Best, int Worst) scale, DateTime now)
+    private FeedEntry Entry(Advisory advisory, string bodyHtml, string baseUrl, (int Best, int Worst) scale, DateTime now)
     {
         var language = advisory.SiteLanguage;
         var url = baseUrl + advisory.Path;
@@ -106,7 +117,7 @@ public sealed class FeedBuilder(
             Title: Bidi.PlainParagraph(advisory.Title, language.Direction),
             Summary: Bidi.PlainParagraph(advisory.Summary, language.Direction),
             Url: url,
-            ContentHtml: ContentHtml(advisory, verdict, images, new Uri(url), now),
+            ContentHtml: ContentHtml(advisory, bodyHtml, verdict, images, new Uri(url), now),
             Published: advisory.PublishedAt!.Value,
             Updated: UpdatedAt(advisory, now),
             Authors: advisory.Authors.Select(a => a.Name).Order(StringComparer.Ordinal).ToList(),
@@ -132,70 +143,46 @@ public sealed class FeedBuilder(
         }
     }
 
-    /// <summary>The whole story for someone who only reads the feed: verdict, screenshots, body, what to do, corrections.</summary>
-    private string ContentHtml(Advisory advisory, FeedVerdict? verdict, IReadOnlyList<FeedImage> images, Uri pageUrl, DateTime now)
+    /// <summary>
+    /// The whole story for someone who only reads the feed: verdict, screenshots, body, what to do,
+    /// corrections. Written as text around the stored body (sanitized when it was rendered), every piece
+    /// of text encoded on the way in.
+    /// </summary>
+    private string ContentHtml(Advisory advisory, string bodyHtml, FeedVerdict? verdict, IReadOnlyList<FeedImage> images, Uri pageUrl, DateTime now)
     {
         var language = advisory.SiteLanguage;
-        var document = FeedHtml.NewDocument();
-        var wrapper = FeedHtml.Wrapper(document, language);
-
+        var html = new StringBuilder(bodyHtml.Length + 512);
         if (verdict is not null)
-            wrapper.AppendChild(Element(document, "p", Element(document, "strong", $"{text["Advisory.Verdict"]}: {verdict.Label}")));
+            html.Append("<p><strong>").Append(FeedHtml.Text($"{text["Advisory.Verdict"]}: {verdict.Label}")).Append("</strong></p>");
         if (advisory.Kind == AdvisoryKind.Alert && advisory.Severity is { } severity)
-            wrapper.AppendChild(Element(document, "p", $"{text["Advisory.Severity"]} {text[$"Severity.{severity}"]}"));
+            html.Append("<p>").Append(FeedHtml.Text($"{text["Advisory.Severity"]} {text[$"Severity.{severity}"]}")).Append("</p>");
 
         foreach (var image in images)
         {
-            var img = document.CreateElement("img");
-            img.SetAttribute("src", image.Url);
-            img.SetAttribute("alt", image.AltText);
-            img.SetAttribute("width", image.Width.ToString(CultureInfo.InvariantCulture));
-            img.SetAttribute("height", image.Height.ToString(CultureInfo.InvariantCulture));
-            var figure = Element(document, "figure", img);
-            if (image.Caption is not null) figure.AppendChild(Element(document, "figcaption", image.Caption));
-            wrapper.AppendChild(figure);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<figure><img src=\"{FeedHtml.Attribute(image.Url)}\" alt=\"{FeedHtml.Attribute(image.AltText)}\" width=\"{image.Width}\" height=\"{image.Height}\">");
+            if (image.Caption is not null) html.Append("<figcaption>").Append(FeedHtml.Text(image.Caption)).Append("</figcaption>");
+            html.Append("</figure>");
         }
 
-        // The body comes out of the Markdown pipeline already sanitized.
-        var body = document.CreateElement("div");
-        body.InnerHtml = markdown.Render(advisory.Body, language.Direction);
-        wrapper.Append(body.ChildNodes.ToArray());
+        html.Append(bodyHtml);
 
         if (advisory.Steps.Count > 0)
         {
-            wrapper.AppendChild(Element(document, "h2", text["Advisory.WhatToDo"]));
-            var list = document.CreateElement("ol");
-            foreach (var step in advisory.Steps) list.AppendChild(Element(document, "li", step));
-            wrapper.AppendChild(list);
+            html.Append("<h2>").Append(FeedHtml.Text(text["Advisory.WhatToDo"])).Append("</h2><ol>");
+            foreach (var step in advisory.Steps) html.Append("<li>").Append(FeedHtml.Text(step)).Append("</li>");
+            html.Append("</ol>");
         }
 
         var corrections = advisory.Corrections.Where(c => c.PublishedAt <= now).OrderBy(c => c.PublishedAt).ToList();
         if (corrections.Count > 0)
         {
-            wrapper.AppendChild(Element(document, "h2", text["Advisory.Corrections"]));
-            var list = document.CreateElement("ul");
+            html.Append("<h2>").Append(FeedHtml.Text(text["Advisory.Corrections"])).Append("</h2><ul>");
             foreach (var correction in corrections)
-            {
-                var item = Element(document, "li", Element(document, "strong", text[$"Correction.{correction.Kind}"]));
-                item.AppendChild(document.CreateTextNode($" {HumanDates.Format(correction.PublishedAt, language)}: {correction.Note}"));
-                list.AppendChild(item);
-            }
-            wrapper.AppendChild(list);
+                html.Append("<li><strong>").Append(FeedHtml.Text(text[$"Correction.{correction.Kind}"])).Append("</strong>")
+                    .Append(FeedHtml.Text($" {HumanDates.Format(correction.PublishedAt, language)}: {correction.Note}")).Append("</li>");
+            html.Append("</ul>");
         }
-        return FeedHtml.Finish(wrapper, pageUrl);
-    }
-
-    private static AngleSharp.Dom.IElement Element(AngleSharp.Dom.IDocument document, string name, string textContent)
-    {
-        var element = document.CreateElement(name);
-        element.TextContent = textContent;
-        return element;
-    }
-
-    private static AngleSharp.Dom.IElement Element(AngleSharp.Dom.IDocument document, string name, AngleSharp.Dom.INode child)
-    {
-        var element = document.CreateElement(name);
-        element.AppendChild(child);
-        return element;
+        return FeedHtml.Prepare(html.ToString(), pageUrl, language);
     }
 }

@@ -11,24 +11,51 @@ public static class FeedHtml
 {
     private static readonly string[] UrlAttributes = ["href", "src", "cite", "poster", "action", "formaction", "longdesc", "background"];
 
-    /// <summary>A document to build item HTML in: elements made here are text-safe by construction.</summary>
-    public static IDocument NewDocument() => new HtmlParser().ParseDocument("");
-
-    /// <summary>Wraps already-sanitized <paramref name="html"/> in &lt;div lang dir&gt; and makes its URLs absolute against <paramref name="pageUrl"/>.</summary>
+    /// <summary>
+    /// Wraps already-sanitized <paramref name="html"/> in &lt;div lang dir&gt; and makes its URLs absolute
+    /// against <paramref name="pageUrl"/>. HTML whose URLs are all absolute already (most advisory bodies)
+    /// is only wrapped: parsing fifty bodies was most of an uncached feed's time (bench/README.md).
+    /// </summary>
     public static string Prepare(string html, Uri pageUrl, SiteLanguage language)
     {
-        var document = NewDocument();
-        var wrapper = Wrapper(document, language);
+        if (!HasRelativeUrls(html)) return $"<div lang=\"{language.Code}\" dir=\"{language.Dir}\">{html}</div>";
+        var document = new HtmlParser().ParseDocument("");
+        var wrapper = document.CreateElement("div");
+        wrapper.SetAttribute("lang", language.Code);
+        wrapper.SetAttribute("dir", language.Dir);
         wrapper.InnerHtml = html;
         return Finish(wrapper, pageUrl);
     }
 
-    public static IElement Wrapper(IDocument document, SiteLanguage language)
+    /// <summary>HTML-encodes text for an element's content, as AngleSharp serializes it.</summary>
+    public static string Text(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\u00A0", "&nbsp;", StringComparison.Ordinal);
+
+    /// <summary>HTML-encodes text for a double-quoted attribute value, as AngleSharp serializes it.</summary>
+    public static string Attribute(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("\u00A0", "&nbsp;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True unless every URL attribute in the serialized HTML starts with http://, https:// or mailto:.
+    /// Text that merely looks like an attribute only costs the careful path, never a wrong URL.
+    /// </summary>
+    private static bool HasRelativeUrls(string html)
     {
-        var wrapper = document.CreateElement("div");
-        wrapper.SetAttribute("lang", language.Code);
-        wrapper.SetAttribute("dir", language.Dir);
-        return wrapper;
+        if (html.Contains("srcset=", StringComparison.Ordinal)) return true;
+        foreach (var name in UrlAttributes)
+        {
+            var marker = " " + name + "=\"";
+            for (var at = html.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = html.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
+            {
+                var value = html.AsSpan(at + marker.Length);
+                if (!(value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal)
+                      || value.StartsWith("mailto:", StringComparison.Ordinal)))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Makes every URL inside <paramref name="wrapper"/> absolute and serializes it.</summary>

@@ -17,7 +17,7 @@ namespace FactCheck;
 /// a brand are still right-to-left) and brand names, handles and numbers inside are isolated as on the page
 /// (<see cref="Bidi.PlainText"/>). Fonts come from Debian's fonts-noto-core. A card is stored in the media
 /// store under a hash of everything drawn on it, so a new title, verdict, colour or site name gives a new
-/// file on the next request and an unchanged card is drawn once.
+/// address and file, and an unchanged card is drawn once, when it is first asked for.
 /// </remarks>
 public sealed class ShareCards(IMediaStore media, IOptions<SiteOptions> site, ILogger<ShareCards> logger)
 {
@@ -53,28 +53,54 @@ public sealed class ShareCards(IMediaStore media, IOptions<SiteOptions> site, IL
         return null;
     }
 
-    /// <summary>The card of <paramref name="advisory"/> (drawn now if it is new), or null for an explainer or when cards cannot be drawn.</summary>
-    public async Task<SharingImage?> ForAsync(Advisory advisory, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Where the card of <paramref name="advisory"/> (loaded with its rating) is served, or null for an explainer or
+    /// when cards cannot be drawn. Nothing is drawn here: a card costs about 70 ms of CPU, a hundred times an uncached
+    /// page (bench/README.md, "The cold path"), so a crawler walking the archive must not draw one per page. The
+    /// address names the advisory and a hash of what the card shows; the card is drawn when it is first asked for
+    /// (<see cref="ShareCardsController"/>), which is when the page is shared.
+    /// </summary>
+    public SharingImage? For(Advisory advisory)
     {
-        if (Unavailable is not null || !advisory.HasVerdict) return null;
-        var language = advisory.SiteLanguage;
-        var card = new Card(advisory.Title, advisory.Rating!.Label(language.Code), advisory.Rating.Colour, site.Value.Name, language);
-        var name = card.FileName;
-        if (!media.Exists(name))
-        {
-            try
-            {
-                await media.SaveAsync(name, Draw(card), cancellationToken);
-            }
-            catch (NetVips.VipsException e)
-            {
-                // A page without a card is still a page: it is shared with its text only.
-                logger.LogError(e, "Could not draw the share card of {Path}", advisory.Path);
-                return null;
-            }
-        }
-        return new SharingImage("/media/" + name, "image/png", Width, Height, card.AltText);
+        if (CardOf(advisory) is not { } card) return null;
+        return new SharingImage($"/cards/{advisory.Id:N}/{card.FileName}", "image/png", Width, Height, card.AltText);
     }
+
+    /// <summary>
+    /// The media store's name of the card <paramref name="advisory"/> has now, drawn first if it is not stored yet;
+    /// null when it has none or drawing failed. One card is drawn at a time: a burst of card requests queues
+    /// instead of taking every core from the pages.
+    /// </summary>
+    public async Task<string?> DrawnAsync(Advisory advisory, CancellationToken cancellationToken = default)
+    {
+        if (CardOf(advisory) is not { } card) return null;
+        var name = card.FileName;
+        if (media.Exists(name)) return name;
+        await drawing.WaitAsync(cancellationToken);
+        try
+        {
+            // Drawn meanwhile by the request ahead in the queue.
+            if (media.Exists(name)) return name;
+            await media.SaveAsync(name, Draw(card), cancellationToken);
+            return name;
+        }
+        catch (NetVips.VipsException e)
+        {
+            // A page without a card is still a page: it is shared with its text only.
+            logger.LogError(e, "Could not draw the share card of {Path}", advisory.Path);
+            return null;
+        }
+        finally
+        {
+            drawing.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim drawing = new(1, 1);
+
+    private Card? CardOf(Advisory advisory) => Unavailable is not null || !advisory.HasVerdict
+        ? null
+        : new Card(advisory.Title, advisory.Rating!.Label(advisory.SiteLanguage.Code), advisory.Rating.Colour, site.Value.Name, advisory.SiteLanguage);
 
     /// <summary>What a card shows; its file name is a hash of exactly this.</summary>
     internal sealed record Card(string Title, string Verdict, string Colour, string SiteName, SiteLanguage Language)

@@ -39,7 +39,7 @@ public sealed class RegistryFeed(AppDbContext db, RegistryRevisions revisions, T
             .Select(a => new Source(a.Id, a.Language, a.Slug, a.Title, a.Kind, a.Rating == null ? null : a.Rating.Value, a.PublishedAt!.Value))
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var added = await FeedAsync(missing, sources, cancellationToken);
+        var added = await FeedAsync(missing, sources, cancellationToken, forgetEach: true);
         await transaction.CommitAsync(cancellationToken);
         return added;
     }
@@ -48,7 +48,12 @@ public sealed class RegistryFeed(AppDbContext db, RegistryRevisions revisions, T
 
     private sealed record Mention(IndicatorType Type, string Value, DateOnly? FirstSeen, Guid AdvisoryId);
 
-    private async Task<int> FeedAsync(List<Mention> mentions, Dictionary<Guid, Source> sources, CancellationToken cancellationToken)
+    /// <param name="forgetEach">
+    /// Stop tracking each entry once saved: at start there may be tens of thousands, and every SaveChanges
+    /// compares all tracked ones (a 10,000-advisory archive took minutes before the server answered).
+    /// Not inside an advisory's own transaction, whose entities the caller still tracks.
+    /// </param>
+    private async Task<int> FeedAsync(List<Mention> mentions, Dictionary<Guid, Source> sources, CancellationToken cancellationToken, bool forgetEach = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var added = 0;
@@ -85,6 +90,7 @@ public sealed class RegistryFeed(AppDbContext db, RegistryRevisions revisions, T
             await db.SaveChangesAsync(cancellationToken);
             await revisions.AddAsync(entry, new Actor(null, "advisory"), $"from advisory {source.Language}/{source.Slug}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (forgetEach) db.ChangeTracker.Clear();
         }
         return added;
     }

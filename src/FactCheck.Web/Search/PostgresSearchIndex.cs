@@ -9,7 +9,10 @@ namespace FactCheck;
 /// with a GIN-indexed tsvector. As on SQLite, <see cref="SearchText"/> does all the language work: the
 /// tsvector and tsquery are written out lexeme by lexeme (with positions and weights), so PostgreSQL's
 /// parser and dictionaries never touch the text and both providers find exactly the same advisories.
-/// document: stems, weight A title, B facts, C prose; words: the exact folded words, for ranking only.
+/// document: stems, weight A title, B facts, C prose (a term "in the title" is one matching with weight A).
+/// Each row also has the advisory's language and <see cref="SearchIndex.SortKey"/>, with an index on the
+/// two: for a common word the planner walks that index newest first and stops after a page; for a rare
+/// one it takes the GIN index and sorts the few matches.
 /// </summary>
 public sealed class PostgresSearchIndex : SearchIndex
 {
@@ -22,38 +25,60 @@ public sealed class PostgresSearchIndex : SearchIndex
     protected override Task ClearAsync(AppDbContext db, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync("DELETE FROM search_index;", cancellationToken);
 
-    public override Task<SearchResults> SearchAsync(AppDbContext db, SearchQuery query, SearchFilter filter, int page, int pageSize,
-        CancellationToken cancellationToken = default)
+    private sealed record Matching(string From, List<string> Conditions, object[] Parameters, string All, string Title);
+
+    protected override async Task<object?> MatchingAsync(AppDbContext db, SearchQuery query, SearchFilter filter, CancellationToken cancellationToken)
     {
-        if (query.IsEmpty) return Task.FromResult(new SearchResults([], 0));
-
+        if (await FilterIdsAsync(db, filter, cancellationToken) is not { } ids) return null;
         var parameters = new SearchSql.Parameters();
-        var stems = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Stems))));
-        var words = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Words))));
-        var conditions = SearchSql.Conditions(filter, parameters.Add);
-        var from = $"""
+        var all = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Stems))));
+        var title = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Stems)), weight: "A"));
+        var conditions = new List<string>();
+        if (filter.Language is not null) conditions.Add("s.language = " + parameters.Add(filter.Language));
+        // Kind, verdict and platform live on the advisory; only those filters join it.
+        var advisory = SearchSql.Conditions(filter with { Language = null }, ids.RatingId, ids.PlatformId, parameters.Add);
+        conditions.AddRange(advisory);
+        var from = advisory.Count == 0 ? "search_index AS s" : "search_index AS s JOIN \"Advisories\" AS a ON a.\"Id\" = s.advisory_id";
+        return new Matching(from, conditions, parameters.ToArray(),
+            $"s.document @@ CAST({all} AS tsquery)", $"s.document @@ CAST({title} AS tsquery)");
+    }
 
-            FROM search_index AS s JOIN "Advisories" AS a ON a."Id" = s.advisory_id
-            WHERE s.document @@ CAST({stems} AS tsquery)
-              AND {string.Join("\n  AND ", conditions)}
-            """;
-        var filterParameters = parameters.ToArray();
+    private static string Where(Matching matching, Tier tier) => string.Join("\n  AND ", matching.Conditions.Prepend(tier switch
+    {
+        Tier.Title => matching.Title,
+        Tier.Rest => $"{matching.All} AND NOT ({matching.Title})",
+        _ => matching.All,
+    }));
+
+    protected override Task<int> CountAsync(AppDbContext db, object matching, Tier tier, CancellationToken cancellationToken)
+    {
+        var m = (Matching)matching;
+        var sql = $"SELECT CAST(count(*) AS integer) AS \"Value\" FROM {m.From} WHERE {Where(m, tier)}";
+        return db.Database.SqlQueryRaw<int>(sql, m.Parameters).SingleAsync(cancellationToken);
+    }
+
+    protected override Task<List<Guid>> PageAsync(AppDbContext db, object matching, Tier tier, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var m = (Matching)matching;
+        var parameters = m.Parameters.Append(limit).Append(offset).ToArray();
+        var (limitAt, offsetAt) = ("{" + (parameters.Length - 2) + "}", "{" + (parameters.Length - 1) + "}");
         var sql = $"""
-            SELECT a."Id" AS "Id", CAST(count(*) OVER () AS integer) AS "Total"
-            {from}
-            ORDER BY ts_rank(s.document, CAST({stems} AS tsquery)) + 0.5 * ts_rank(s.words, CAST({words} AS tsquery)) DESC, a."PublishedAt" DESC
-            LIMIT {parameters.Add(pageSize)} OFFSET {parameters.Add((page - 1) * pageSize)}
+            SELECT s.advisory_id AS "Value" FROM {m.From} WHERE {Where(m, tier)}
+            ORDER BY s.sort_key DESC, s.advisory_id DESC LIMIT {limitAt} OFFSET {offsetAt}
             """;
-
-        return PageAsync(db, query, sql, parameters.ToArray(), "SELECT CAST(count(*) AS integer) AS \"Value\"" + from, filterParameters, page, cancellationToken);
+        return db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(cancellationToken);
     }
 
     /// <summary>A tsquery in PostgreSQL's text form: terms joined by &amp;, the words of a phrase by &lt;-&gt;.</summary>
     public static string TsQuery(IEnumerable<IReadOnlyList<string>> terms) => TsQuery(terms.Select(words => new[] { words }));
 
-    /// <summary>As above, each term with alternative forms joined by | (a platform's names in other scripts).</summary>
-    public static string TsQuery(IEnumerable<IEnumerable<IReadOnlyList<string>>> terms) =>
-        string.Join(" & ", terms.Select(forms => "(" + string.Join(" | ", forms.Select(words => "(" + string.Join(" <-> ", words.Select(Lexeme)) + ")")) + ")"));
+    /// <summary>
+    /// As above, each term with alternative forms joined by | (a platform's names in other scripts); with a
+    /// weight, every lexeme must carry it ('word':A matches title words only).
+    /// </summary>
+    public static string TsQuery(IEnumerable<IEnumerable<IReadOnlyList<string>>> terms, string weight = "") =>
+        string.Join(" & ", terms.Select(forms => "(" + string.Join(" | ", forms.Select(words =>
+            "(" + string.Join(" <-> ", words.Select(w => Lexeme(w) + (weight.Length > 0 ? ":" + weight : ""))) + ")")) + ")"));
 
     /// <summary>A tsvector in PostgreSQL's text form: 'lexeme':position+weight, …</summary>
     public static string TsVector(params (IEnumerable<string> Lexemes, char Weight)[] parts)
@@ -80,15 +105,14 @@ public sealed class PostgresSearchIndex : SearchIndex
     private static string Lexeme(string word) =>
         "'" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    protected override Task InsertAsync(AppDbContext db, SearchDocument document, CancellationToken cancellationToken)
+    protected override Task InsertAsync(AppDbContext db, Advisory advisory, SearchDocument document, CancellationToken cancellationToken)
     {
         var title = SearchText.Tokens(document.Title);
         var prose = SearchText.Tokens(document.Prose);
         var facts = SearchText.Tokens(document.Facts);
         var stems = TsVector((title.Select(t => t.Stem), 'A'), (facts.Select(t => t.Stem), 'B'), (prose.Select(t => t.Stem), 'C'));
-        var words = TsVector((title.Concat(facts).Concat(prose).Select(t => t.Word), 'D'));
         return db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO search_index (advisory_id, document, words) VALUES ({0}, CAST({1} AS tsvector), CAST({2} AS tsvector));",
-            [document.AdvisoryId, stems, words], cancellationToken);
+            "INSERT INTO search_index (advisory_id, document, language, sort_key) VALUES ({0}, CAST({1} AS tsvector), {2}, {3});",
+            [document.AdvisoryId, stems, advisory.Language, SortKey(advisory.PublishedAt ?? advisory.UpdatedAt, advisory.Id)], cancellationToken);
     }
 }

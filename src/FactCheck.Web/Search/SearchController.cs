@@ -12,7 +12,7 @@ namespace FactCheck;
 /// through Razor's encoding or the encoded snippets.
 /// </summary>
 public sealed class SearchController(
-    AppDbContext db, SearchIndex index, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text) : Controller
+    AppDbContext db, SearchIndex index, ContentLists contentLists, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
@@ -30,11 +30,11 @@ public sealed class SearchController(
             return this.BadRequestPage(language, text["Error.BadFilter"]);
 
         var form = new SearchForm(Readable(q), Blank(verdict), Blank(platform), Blank(kind), all == "1");
-        var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync(cancellationToken);
+        var lists = await contentLists.GetAsync(cancellationToken);
+        var ratings = lists.Ratings;
         // واتساب, واتس اب and Ватсап find what WhatsApp finds.
-        var query = PlatformEquivalents.Expand(SearchQuery.Parse(form.Query), await db.Platforms.AsNoTracking().ToListAsync(cancellationToken));
-        var platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published))
-            .OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var query = PlatformEquivalents.Expand(SearchQuery.Parse(form.Query), lists.Platforms);
+        var platforms = lists.PlatformsInUse(null);
         var otherLanguages = SiteLanguage.All.Where(l => l != language)
             .Select(l => new LanguageLink(l, form.Query.Length > 0 ? form.ToPath(l) : $"/{l.Code}/search", false)).ToList();
 

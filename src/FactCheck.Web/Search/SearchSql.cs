@@ -4,19 +4,17 @@ namespace FactCheck;
 internal static class SearchSql
 {
     /// <summary>
-    /// Conditions on the advisory (aliased <c>a</c>) for a filter: published, and the language, kind,
-    /// verdict and platform asked for. Values go through <paramref name="parameter"/>, never into the text.
+    /// Conditions on the advisory (aliased <c>a</c>) for a filter: the language, kind, verdict and platform
+    /// asked for (the last two by id). Values go through <paramref name="parameter"/>, never into the text.
     /// </summary>
-    public static List<string> Conditions(SearchFilter filter, Func<object, string> parameter)
+    public static List<string> Conditions(SearchFilter filter, int? ratingId, int? platformId, Func<object, string> parameter)
     {
-        var conditions = new List<string> { "a.\"Status\" = 'Published'" };
+        var conditions = new List<string>();
         if (filter.Language is not null) conditions.Add("a.\"Language\" = " + parameter(filter.Language));
         if (filter.Kind is not null) conditions.Add("a.\"Kind\" = " + parameter(filter.Kind.Value.ToString()));
-        if (filter.Verdict is not null)
-            conditions.Add("a.\"RatingId\" IN (SELECT \"Id\" FROM \"Ratings\" WHERE \"Key\" = " + parameter(filter.Verdict) + ")");
-        if (filter.Platform is not null)
-            conditions.Add("EXISTS (SELECT 1 FROM \"AdvisoryPlatforms\" AS ap JOIN \"Platforms\" AS p ON p.\"Id\" = ap.\"PlatformsId\"" +
-                           " WHERE ap.\"AdvisoriesId\" = a.\"Id\" AND p.\"Key\" = " + parameter(filter.Platform) + ")");
+        if (ratingId is not null) conditions.Add("a.\"RatingId\" = " + parameter(ratingId));
+        if (platformId is not null)
+            conditions.Add("EXISTS (SELECT 1 FROM \"AdvisoryPlatforms\" AS ap WHERE ap.\"AdvisoriesId\" = a.\"Id\" AND ap.\"PlatformsId\" = " + parameter(platformId) + ")");
         return conditions;
     }
 

@@ -15,7 +15,7 @@ namespace FactCheck;
 /// </summary>
 public sealed class PublicResponses(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, CdnPurge cdn)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName is not (PublicCaching.Pages or PublicCaching.Queries))
         {
@@ -36,6 +36,13 @@ public sealed class PublicResponses(RequestDelegate next)
         }
 
         var response = context.Response;
+        // Surrogate keys only matter to a CDN that is told to purge by them (CdnPurge); an action may add its own.
+        if (cdn.IsEnabled)
+            response.Headers[ContentChange.SurrogateKeyHeader] = string.Join(' ',
+                new[] { ContentChange.KeysFor(context.Request.Path.Value ?? "/"), response.Headers[ContentChange.SurrogateKeyHeader].ToString() }
+                    .Where(k => k.Length > 0));
+        else
+            response.Headers.Remove(ContentChange.SurrogateKeyHeader);
         // A response setting a cookie is per-visitor: neither public nor cached (the output cache refuses it too).
         if (response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified or StatusCodes.Status410Gone
             && !response.Headers.ContainsKey(HeaderNames.SetCookie))

@@ -28,6 +28,9 @@ public static class SiteSetup
         services.AddSingleton(TimeProvider.System);
         services.AddFactCheckDatabase(builder.Configuration, dataPath);
         services.AddSingleton<MarkdownRenderer>();
+        // Bodies are rendered when saved and stored; stale renderings are redone after each start.
+        services.AddSingleton<AdvisoryRendering>();
+        services.AddHostedService<StaleRenderings>();
         services.AddSingleton(builder.Configuration.GetSection("Media").Get<MediaOptions>() ?? new MediaOptions());
         services.AddSingleton<ScreenshotProcessor>();
         // Public media files; several instances share them by mounting one folder at {DataPath}/media.

@@ -175,6 +175,57 @@ public class TwoInstancesTests
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task A_publish_and_a_withdrawal_through_one_instance_are_shown_by_the_other_within_a_second()
+    {
+        using var sites = new TwoInstances();
+        var marker = "m" + Guid.NewGuid().ToString("N")[..8];
+        var advisory = await sites.First.AddAdvisoryAsync(a =>
+        {
+            a.Title = "تحذير " + marker;
+            a.Kind = AdvisoryKind.Explainer; // publishable without a verdict
+            a.Status = AdvisoryStatus.InReview;
+            a.PublishedAt = null;
+        });
+        var path = "/ar/advisories/" + advisory.Slug;
+        // The second instance has the home page in its output cache, without the advisory.
+        var reader = sites.Second.Client();
+        Assert.DoesNotContain(marker, await reader.GetStringAsync("/ar/"));
+        Assert.DoesNotContain(marker, await reader.GetStringAsync("/ar/"));
+
+        // On PostgreSQL the first instance announces the change with NOTIFY; on SQLite the second polls
+        // the content version every half second (ContentVersion:PollInterval).
+        var bound = TimeSpan.FromSeconds(TestDatabase.RunProvider == DatabaseProvider.Postgres ? 1 : 2);
+        var published = await ActAsync(sites.First, w => w.PublishAsync(advisory.Id, advisory.Version, new Actor(null, "test")));
+        Assert.True(published.Outcome == Outcome.Done, published.Problem);
+        var shown = await TimeUntilAsync(async () => (await reader.GetStringAsync("/ar/")).Contains(marker, StringComparison.Ordinal));
+        Assert.True(shown < bound, $"the second instance showed the publish after {shown.TotalMilliseconds:0} ms");
+
+        // A withdrawn warning matters most: its cached page on the second instance turns into the 410.
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(path)).StatusCode);
+        Assert.Equal(Outcome.Done, (await ActAsync(sites.First, w => w.WithdrawAsync(advisory.Id, advisory.Version + 1, "رسالة حقيقية", new Actor(null, "test")))).Outcome);
+        var gone = await TimeUntilAsync(async () => (await reader.GetAsync(path)).StatusCode == HttpStatusCode.Gone);
+        Assert.True(gone < bound, $"the second instance showed the withdrawal after {gone.TotalMilliseconds:0} ms");
+    }
+
+    private static async Task<TransitionResult> ActAsync(BackOfficeSite site, Func<AdvisoryWorkflow, Task<TransitionResult>> action)
+    {
+        using var scope = site.Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AdvisoryWorkflow>());
+    }
+
+    private static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> condition)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "never shown");
+            await Task.Delay(10);
+        }
+        return watch.Elapsed;
+    }
+
     /// <summary>Moves the shared clock round by round (waiting for the running schedulers) until the condition holds.</summary>
     private static Task WaitUntilAsync(TwoInstances sites, BackOfficeSite site, Func<AppDbContext, Task<bool>> condition)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
@@ -129,12 +130,18 @@ public class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
 
         // The image is the share card (verdict and headline), 1200×630, not a screenshot of the scam.
         var image = Meta("og:image")!;
-        Assert.StartsWith("http://localhost/media/", image, StringComparison.Ordinal);
+        Assert.StartsWith($"http://localhost/cards/{advisory.Id:N}/", image, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll("figure img"), img => "http://localhost" + img.GetAttribute("src") == image);
         Assert.Equal(("1200", "630", "image/png"), (Meta("og:image:width"), Meta("og:image:height"), Meta("og:image:type")));
         Assert.Contains("احتيال", Meta("og:image:alt"), StringComparison.Ordinal);
+        // Showing the page drew nothing (a card costs a hundred pages' CPU): the card is drawn when it is asked for.
+        var media = site.Services.GetRequiredService<IMediaStore>();
+        var fileName = new Uri(image).Segments[^1];
+        Assert.False(media.Exists(fileName));
         var response = await site.Client().GetAsync(new Uri(image).AbsolutePath);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(media.Exists(fileName));
         using var card = NetVips.Image.NewFromBuffer(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((1200, 630), (card.Width, card.Height));
         Assert.Equal(Meta("og:image"), Item(page, "NewsArticle")!.Value.GetProperty("image").GetProperty("url").GetString());
@@ -149,6 +156,10 @@ public class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
         var after = await PageAsync(advisory.Path);
         var newImage = after.QuerySelector("meta[property='og:image']")!.GetAttribute("content");
         Assert.NotEqual(image, newImage);
+        // A post shared before the change asks for the old card: it gets the current one.
+        var old = await site.Client().GetAsync(new Uri(image).AbsolutePath);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, old.StatusCode);
+        Assert.Equal(new Uri(newImage!).AbsolutePath, old.Headers.Location?.OriginalString);
         Assert.Contains("مزيف", after.QuerySelector("meta[property='og:image:alt']")!.GetAttribute("content"), StringComparison.Ordinal);
     }
 

@@ -106,8 +106,42 @@ public class SearchIndexTests(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task Title_matches_rank_above_body_matches()
     {
         var inBody = await site.AddAdvisoryAsync(a => { a.Title = "عنوان عادي"; a.Body = "ذكر عابر لكلمة quokkarank هنا ضمن نص طويل عن أمور أخرى كثيرة"; });
-        var inTitle = await site.AddAdvisoryAsync(a => { a.Title = "تحذير quokkarank"; a.Body = "نص"; });
+        var inTitle = await site.AddAdvisoryAsync(a => { a.Title = "تحذير quokkarank"; a.Body = "نص"; a.PublishedAt = a.PublishedAt!.Value.AddDays(-30); });
         Assert.Equal([inTitle.Id, inBody.Id], await FindAsync("quokkarank"));
+    }
+
+    /// <summary>The same order on SQLite and PostgreSQL (this runs on both): no engine score, only the title and the date.</summary>
+    [Fact]
+    public async Task Results_are_title_matches_newest_first_then_the_rest_newest_first_on_every_page()
+    {
+        Task<Advisory> Add(string title, string body, int day) => site.AddAdvisoryAsync(a =>
+        {
+            a.Title = title;
+            a.Body = body;
+            a.PublishedAt = new DateTime(2025, 1, 1, 8, 0, 0, DateTimeKind.Utc).AddDays(day);
+        });
+        var titleOld = await Add("تحذير orderword قديم", "نص", 1);
+        var titleNew = await Add("تحذير orderword جديد", "نص", 60);
+        var bodyMiddle = await Add("عنوان", "ذكر orderword في النص", 30);
+        var bodyNewest = await Add("عنوان", "ذكر orderword في النص", 90);
+        var bodyOldest = await Add("عنوان", "ذكر orderword في النص", 0);
+        Guid[] expected = [titleNew.Id, titleOld.Id, bodyNewest.Id, bodyMiddle.Id, bodyOldest.Id];
+
+        Assert.Equal(expected, await FindAsync("orderword"));
+        foreach (var size in new[] { 1, 2, 3, 4 })
+        {
+            var paged = new List<Guid>();
+            await site.WithDatabaseAsync(async db =>
+            {
+                for (var page = 1; page <= (expected.Length + size - 1) / size; page++)
+                {
+                    var results = await Index.SearchAsync(db, SearchQuery.Parse("orderword"), new SearchFilter("ar"), page, size);
+                    Assert.Equal(expected.Length, results.Total);
+                    paged.AddRange(results.Hits.Select(h => h.Id));
+                }
+            });
+            Assert.Equal(expected, paged);
+        }
     }
 
     [Fact]
