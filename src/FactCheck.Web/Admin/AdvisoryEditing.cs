@@ -294,9 +294,8 @@ public sealed class AdvisoryEditing(AppDbContext db, IStringLocalizer<SharedReso
         value is { Length: > 0 } && value.Length <= max && !HasControl(value, multiline: false) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    /// <summary>Control characters (NUL, escape…) have no business in an advisory; tabs and newlines are fine where lines are.</summary>
-    private static bool HasControl(string value, bool multiline) =>
-        value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'));
+    /// <summary>Control characters (NUL, escape…), noncharacters and lone surrogates have no business in an advisory (SafeText); tabs and newlines are fine where lines are.</summary>
+    private static bool HasControl(string value, bool multiline) => SafeText.HasUnsafe(value, allowLineBreaks: multiline);
 
     internal static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
@@ -13,8 +14,8 @@ namespace FactCheck;
 /// </summary>
 [Route(BackOfficeSetup.PathBase + "/advisories")]
 public sealed class AdvisoryEditorController(
-    AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown,
-    IStringLocalizer<SharedResource> text, TimeProvider clock, MediaOptions media) : BackOfficeController
+    AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown, BodyRendering bodies,
+    IStringLocalizer<SharedResource> text, TimeProvider clock, MediaOptions media, IOptions<BackOfficeOptions> options) : BackOfficeController
 {
     private const int PageSize = 50;
 
@@ -69,6 +70,7 @@ public sealed class AdvisoryEditorController(
     public async Task<IActionResult> Create(AdvisoryForm form, string? command)
     {
         if (command is "preview" or "more-rows") return View("Edit", await EditorPageAsync(null, Rows(form, command)));
+        if (await BodyProblemAsync(form, null) is { } refused) return refused;
         var result = await workflow.CreateAsync(form, CurrentActor);
         if (result.Outcome == Outcome.Done) return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -95,6 +97,7 @@ public sealed class AdvisoryEditorController(
             return View("Edit", await EditorPageAsync(current, Rows(form, command)));
         }
 
+        if (await BodyProblemAsync(form, id) is { } refused) return refused;
         var result = await workflow.SaveAsync(id, form, CurrentActor, CanPublish);
         switch (result.Outcome)
         {
@@ -120,21 +123,76 @@ public sealed class AdvisoryEditorController(
         }
     }
 
-    /// <summary>The body through the public pipeline, for admin.js's live preview (the Preview button does the same without script).</summary>
+    /// <summary>
+    /// The body through the public pipeline, for admin.js's live preview (the Preview button does the same
+    /// without script). Any Contributor can ask for it as often as they type, so it has a time limit
+    /// (BackOffice:PreviewTimeLimit): past it the editor is told, instead of the server working on.
+    /// </summary>
     [HttpPost("preview-body")]
     public ContentResult PreviewBody(string? body, string? language)
     {
         var direction = (SiteLanguage.Find(language) ?? SiteLanguage.Default).Direction;
+        var preview = Preview(body, direction);
+        if (preview.Problem is not null) Response.StatusCode = preview.TimedOut ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status422UnprocessableEntity;
+        return Content(preview.Html, "text/html; charset=utf-8");
+    }
+
+    private sealed record PreviewResult(string Html, string? Problem, bool TimedOut);
+
+    /// <summary>The body rendered within the preview time limit, or a message saying why it cannot be shown.</summary>
+    private PreviewResult Preview(string? body, TextDirection direction)
+    {
         var input = body ?? "";
-        return Content(markdown.Render(input.Length > AdvisoryEditing.MaxBodyLength ? input[..AdvisoryEditing.MaxBodyLength] : input, direction),
-            "text/html; charset=utf-8");
+        if (input.Length > AdvisoryEditing.MaxBodyLength) input = input[..AdvisoryEditing.MaxBodyLength];
+        using var deadline = new CancellationTokenSource(options.Value.PreviewTimeLimit, clock);
+        string problem;
+        var timedOut = false;
+        try
+        {
+            return new PreviewResult(markdown.Render(input, direction, deadline.Token), null, false);
+        }
+        catch (OperationCanceledException)
+        {
+            problem = text["Admin.Editor.PreviewTooSlow"];
+            timedOut = true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            problem = string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.Render"], e.Message);
+        }
+        return new PreviewResult($"<p class=\"form-errors\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(problem)}</p>", problem, timedOut);
+    }
+
+    /// <summary>
+    /// A body the Markdown pipeline refuses (elements nested hundreds deep) is refused on save, with the
+    /// editor's text kept: published, it would show as plain text (BodyRendering). Null when it renders.
+    /// </summary>
+    private async Task<IActionResult?> BodyProblemAsync(AdvisoryForm form, Guid? id)
+    {
+        var direction = (SiteLanguage.Find(form.Language) ?? SiteLanguage.Default).Direction;
+        string problem;
+        try
+        {
+            markdown.Render(form.Body ?? "", direction);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            problem = e.Message;
+        }
+        var saved = id is { } existing ? await workflow.LoadAsync(existing) : null;
+        if (id is not null && saved is null) return NotFoundPage();
+        var errors = new FormErrors();
+        errors.Add(nameof(form.Body), string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.Render"], problem));
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Edit", await EditorPageAsync(saved, form.WithBlankRows(), errors: errors));
     }
 
     /// <summary>The saved advisory rendered by the public page template, whatever its status.</summary>
     [HttpGet("{id:guid}/preview")]
     public async Task<IActionResult> Preview(Guid id)
     {
-        var page = await AdvisoryPreview.PageAsync(db, markdown, id, clock);
+        var page = await AdvisoryPreview.PageAsync(db, bodies, id, clock, MediaAccess.BackOfficePath);
         if (page is null) return NotFoundPage();
         CultureInfo.CurrentUICulture = page.Language.Culture;
         return View("~/Views/Advisories/Show.cshtml", page);
@@ -204,7 +262,7 @@ public sealed class AdvisoryEditorController(
         IReadOnlyList<FieldDifference>? conflict = null, string? conflictBy = null)
     {
         var language = SiteLanguage.Find(form.Language) ?? SiteLanguage.Default;
-        var body = form.Body ?? "";
+        var preview = Preview(form.Body, language.Direction);
         return new EditorPage
         {
             Title = saved is null ? text["Admin.Editor.NewTitle"] : string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.EditTitle"], saved.Title),
@@ -214,10 +272,11 @@ public sealed class AdvisoryEditorController(
             Errors = errors ?? new FormErrors(),
             Choices = await editing.ChoicesAsync(saved?.Id, saved?.TranslationKey),
             Saved = saved,
-            PreviewHtml = markdown.Render(body.Length > AdvisoryEditing.MaxBodyLength ? body[..AdvisoryEditing.MaxBodyLength] : body, language.Direction),
+            PreviewHtml = preview.Html,
             CanPublish = CanPublish,
+            CanShare = CanShare,
             MayEdit = saved is null || AdvisoryWorkflow.MayEdit(saved, CanPublish),
-            PreviewLinks = saved is null ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
+            PreviewLinks = saved is null || !CanShare ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
             Screenshots = saved is null ? [] : await db.Screenshots.AsNoTracking().Include(s => s.Files).Where(s => s.AdvisoryId == saved.Id).OrderBy(s => s.Position).ToListAsync(),
             MaxUploadBytes = media.MaxUploadBytes,
             Problem = problem,

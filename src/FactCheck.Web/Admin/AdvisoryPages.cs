@@ -25,6 +25,8 @@ public sealed class EditorPage : AdminPage
     /// <summary>The body through the public Markdown pipeline.</summary>
     public required string PreviewHtml { get; init; }
     public bool CanPublish { get; init; }
+    /// <summary>May create and revoke preview links (Editors and Admins).</summary>
+    public bool CanShare { get; init; }
     public bool MayEdit { get; init; } = true;
     public IReadOnlyList<PreviewLink> PreviewLinks { get; init; } = [];
     /// <summary>The saved advisory's screenshots in page order (Views/Admin/AdvisoryEditor/_Screenshots.cshtml).</summary>

@@ -16,11 +16,13 @@ public sealed class DashboardPage : AdminPage
     public required IReadOnlyList<AdvisoryRow> Scheduled { get; init; }
     public required IReadOnlyList<AdvisoryRow> RecentlyPublished { get; init; }
     public required IReadOnlyList<CorrectionRow> RecentCorrections { get; init; }
+    /// <summary>Advisories readers currently get as plain text because their body could not be rendered (BodyRendering).</summary>
+    public IReadOnlyList<RenderProblem> RenderProblems { get; init; } = [];
 }
 
 /// <summary>/admin: what needs attention — my drafts, the review queue, the schedule, recent publishing and corrections.</summary>
 [Route(BackOfficeSetup.PathBase)]
-public sealed class DashboardController(AppDbContext db, IStringLocalizer<SharedResource> text) : BackOfficeController
+public sealed class DashboardController(AppDbContext db, RenderProblems renderProblems, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
     private const int RowsPerSection = 10;
 
@@ -54,6 +56,7 @@ public sealed class DashboardController(AppDbContext db, IStringLocalizer<Shared
             Scheduled = scheduled,
             RecentlyPublished = published,
             RecentCorrections = corrections,
+            RenderProblems = renderProblems.Current,
         });
     }
 }
@@ -69,7 +72,7 @@ public static class Notices
         "saved", "created", "submitted", "published", "scheduled", "unscheduled", "withdrawn", "returned", "deleted",
         "restored", "corrected", "link-created", "link-revoked", "password-changed", "two-factor-enabled",
         "two-factor-disabled", "recovery-codes", "user-created", "user-saved", "settings-saved", "rating-saved",
-        "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed",
+        "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed", "sessions-ended",
     ];
 
     public static string? Text(string? done, IStringLocalizer<SharedResource> text) =>

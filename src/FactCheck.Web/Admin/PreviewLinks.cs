@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace FactCheck;
 /// <summary>Renders any advisory, whatever its status, with the public page template (for previews).</summary>
 public static class AdvisoryPreview
 {
-    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, MarkdownRenderer markdown, Guid id, TimeProvider clock)
+    /// <param name="mediaPath">Where the page's screenshots are fetched: an address that checks who asks (<see cref="MediaAccess"/>).</param>
+    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, BodyRendering bodies, Guid id, TimeProvider clock, string mediaPath)
     {
         var advisory = await db.Advisories.Where(a => a.Id == id)
             .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
@@ -31,15 +33,16 @@ public static class AdvisoryPreview
             Description = advisory.Summary,
             CanonicalPath = null, // previews are never indexed
             Advisory = advisory,
-            BodyHtml = markdown.Render(advisory.Body, language.Direction),
+            BodyHtml = bodies.Html(advisory),
             Translations = [],
+            MediaPath = mediaPath,
             LanguageLinks = PublicPageExtensions.HomeLinks(language),
         };
     }
 }
 
-/// <summary>Creates and revokes the unguessable preview links of an advisory.</summary>
-[Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}/preview-links")]
+/// <summary>Creates and revokes the unguessable preview links of an advisory (Editors and Admins: <see cref="Can.Share"/>).</summary>
+[Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}/preview-links"), Authorize(Policy = Can.Share)]
 public sealed class PreviewLinksController(AppDbContext db, AuditLog audit, TimeProvider clock) : BackOfficeController
 {
     [HttpPost("")]
@@ -76,23 +79,47 @@ public sealed class PreviewLinksController(AppDbContext db, AuditLog audit, Time
 /// <summary>
 /// /preview/{token}: a draft shown to someone without an account, by the public page template. The
 /// token is 256 random bits; the page is never cached or indexed, sets no cookie, and sends no
-/// Referer onwards (which would carry the token).
+/// Referer onwards (which would carry the token). A link stops working when it is revoked, and when its
+/// advisory is withdrawn (its public address answers 410 then) or deleted (the link goes with it).
 /// </summary>
-public sealed class PreviewController(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock) : Controller
+public sealed class PreviewController(AppDbContext db, BodyRendering bodies, IMediaStore media, TimeProvider clock) : Controller
 {
     [HttpGet("/preview/{token}")]
     public async Task<IActionResult> Show(string token)
     {
-        if (token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return NotFound();
-        var advisoryId = await db.PreviewLinks.Where(l => l.Token == token && l.RevokedAt == null).Select(l => (Guid?)l.AdvisoryId).FirstOrDefaultAsync();
-        if (advisoryId is null) return NotFound();
-        var page = await AdvisoryPreview.PageAsync(db, markdown, advisoryId.Value, clock);
+        if (await AdvisoryOfAsync(token) is not { } advisoryId) return NotFound();
+        var page = await AdvisoryPreview.PageAsync(db, bodies, advisoryId, clock, MediaAccess.PreviewPath(token));
         if (page is null) return NotFound();
 
+        Private();
+        CultureInfo.CurrentUICulture = page.Language.Culture;
+        return View("~/Views/Advisories/Show.cshtml", page);
+    }
+
+    /// <summary>The screenshots of the previewed advisory (and nothing else), to whoever holds the link.</summary>
+    [HttpGet("/preview/{token}/media/{name}")]
+    public async Task<IActionResult> Media(string token, string name)
+    {
+        if (await AdvisoryOfAsync(token) is not { } advisoryId || !MediaAccess.IsName(name) ||
+            !await db.Screenshots.AnyAsync(s => s.AdvisoryId == advisoryId && s.Files.Any(f => f.FileName == name)))
+            return NotFound();
+        Private();
+        return MediaAccess.File(this, media, name);
+    }
+
+    /// <summary>The advisory a live link previews: not revoked, and not withdrawn.</summary>
+    private async Task<Guid?> AdvisoryOfAsync(string token)
+    {
+        if (token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return null;
+        return await db.PreviewLinks.Where(l => l.Token == token && l.RevokedAt == null)
+            .Where(l => db.Advisories.Any(a => a.Id == l.AdvisoryId && a.Status != AdvisoryStatus.Withdrawn))
+            .Select(l => (Guid?)l.AdvisoryId).FirstOrDefaultAsync();
+    }
+
+    private void Private()
+    {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        CultureInfo.CurrentUICulture = page.Language.Culture;
-        return View("~/Views/Advisories/Show.cshtml", page);
     }
 }

@@ -69,11 +69,13 @@ public sealed class ScreenshotsController(
     }
 
     [HttpGet("staged/{token}")]
-    public async Task<IActionResult> Staged(Guid id, string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> Staged(Guid id, string token, string? problem, CancellationToken cancellationToken)
     {
         if (await EditableAsync(id) is not { } advisory) return Refused(id);
         if (await staging.FindAsync(id, token, cancellationToken) is not { } staged) return StagedGone();
-        return await StagedPageAsync(advisory, staged, staged.AltText, staged.Caption, new RedactionForm(), new FormErrors());
+        var errors = new FormErrors();
+        if (problem == "changed") errors.Add("Advisory", text["Admin.Workflow.Error.Changed"]);
+        return await StagedPageAsync(advisory, staged, staged.AltText, staged.Caption, new RedactionForm(), errors);
     }
 
     /// <summary>The private image, only to those who may edit the advisory, never cached (BackOfficeController).</summary>
@@ -142,6 +144,8 @@ public sealed class ScreenshotsController(
         if (outcome != Outcome.Done)
         {
             await library.DeleteUnusedAsync(db, files.Select(f => f.FileName), original);
+            // Changed by someone else at that very moment: the staged upload stays, so pressing again works.
+            if (outcome == Outcome.Conflict) return RedirectToStaged(staged, problem: "changed");
             return outcome == Outcome.NotAllowed ? Forbid() : StagedGone();
         }
         staging.Delete(staged.Token);
@@ -245,6 +249,7 @@ public sealed class ScreenshotsController(
         {
             Outcome.Done => Redirect($"/admin/advisories/{id}?done={done}#screenshots"),
             Outcome.NotAllowed => Forbid(),
+            Outcome.Conflict => Redirect($"/admin/advisories/{id}?problem=changed#screenshots"),
             _ => NotFoundPage(),
         };
     }
@@ -257,7 +262,7 @@ public sealed class ScreenshotsController(
         foreach (var (field, value) in new[] { ("AltText", alt), ("Caption", caption?.Trim() ?? "") })
         {
             if (value.Length > MaxTextLength) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], MaxTextLength));
-            else if (value.Any(char.IsControl)) errors.Add(field, text["Admin.Editor.Error.Control"]);
+            else if (SafeText.HasUnsafe(value, allowLineBreaks: false)) errors.Add(field, text["Admin.Editor.Error.Control"]);
         }
         return errors;
     }
@@ -299,8 +304,8 @@ public sealed class ScreenshotsController(
         });
     }
 
-    private RedirectResult RedirectToStaged(StagedUpload staged) =>
-        Redirect($"/admin/advisories/{staged.AdvisoryId}/screenshots/staged/{staged.Token}");
+    private RedirectResult RedirectToStaged(StagedUpload staged, string? problem = null) =>
+        Redirect($"/admin/advisories/{staged.AdvisoryId}/screenshots/staged/{staged.Token}{(problem is null ? "" : "?problem=" + problem)}");
 
     private ViewResult StagedGone() => Message(StatusCodes.Status404NotFound, text["Admin.Screenshots.Title"], text["Admin.Screenshots.StagedGone"]);
 

@@ -8,7 +8,7 @@ namespace FactCheck;
 
 /// <summary>The public advisory pages: language homes, filtered lists and single advisories.</summary>
 public sealed class AdvisoriesController(
-    AppDbContext db, MarkdownRenderer markdown, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock) : Controller
+    AppDbContext db, BodyRendering bodies, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
@@ -152,7 +152,7 @@ public sealed class AdvisoriesController(
             Sharing = SharingCard.For(advisory, clock.GetUtcNow().UtcDateTime),
             StructuredData = ClaimReviewMarkup.Json(advisory, await FeedBuilder.RatingScaleAsync(db), baseUrl + advisory.Path, site.Value.Name, baseUrl + "/"),
             Advisory = advisory,
-            BodyHtml = markdown.Render(advisory.Body, language.Direction),
+            BodyHtml = bodies.Html(advisory),
             Translations = translations,
             LanguageLinks = SiteLanguage.All.Where(l => l != language)
                 .Select(l => translations.FirstOrDefault(t => t.Language == l) is { } t

@@ -27,7 +27,10 @@ public sealed class ContentImporter(
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
             var name = Path.GetRelativePath(reportBase, path);
-            var fileErrors = await ImportFileAsync(name, path, cancellationToken);
+            List<ContentError> fileErrors;
+            // One file that trips something unforeseen is reported like a malformed one; the run goes on.
+            try { fileErrors = await ImportFileAsync(name, path, cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException) { fileErrors = [new(name, 0, $"could not be imported: {e.Message}")]; }
             db.ChangeTracker.Clear();
             if (fileErrors.Count == 0) imported++;
             foreach (var error in fileErrors)
@@ -100,7 +103,7 @@ public sealed class ContentImporter(
         var screenshots = new List<Screenshot>();
         foreach (var (shot, position) in meta.Screenshots.Select((s, i) => (s, i)))
         {
-            var imagePath = Path.GetFullPath(Path.Combine(site.Value.ContentPath, shot.File!));
+            var imagePath = ContentPaths.Inside(site.Value.ContentPath, shot.File!)!; // checked by Validate
             try
             {
                 var screenshot = await media.AddScreenshotAsync(await File.ReadAllBytesAsync(imagePath, cancellationToken), shot.Alt!.Trim(), Blank(shot.Caption), cancellationToken: cancellationToken);
@@ -149,8 +152,10 @@ public sealed class ContentImporter(
         if (language is null) Fail("language", $"'language' must be one of {string.Join(", ", SiteLanguage.All.Select(l => l.Code))}, not '{meta.Language}'");
         if (string.IsNullOrWhiteSpace(meta.Title)) Fail("title", "'title' is required");
         else if (meta.Title.Length > 300) Fail("title", "'title' is longer than 300 characters");
+        else if (SafeText.HasUnsafe(meta.Title, allowLineBreaks: false)) Fail("title", "'title' holds a control character or a Unicode noncharacter (such as U+FFFE)");
         if (string.IsNullOrWhiteSpace(meta.Summary)) Fail("summary", "'summary' is required");
         else if (meta.Summary.Length > 1000) Fail("summary", "'summary' is longer than 1000 characters");
+        else if (SafeText.HasUnsafe(meta.Summary, allowLineBreaks: true)) Fail("summary", "'summary' holds a control character or a Unicode noncharacter (such as U+FFFE)");
 
         var slug = string.IsNullOrWhiteSpace(meta.Slug) ? SlugRules.FromTitle(meta.Title ?? "") : meta.Slug.Trim();
         if (SlugRules.Problem(slug) is { } slugProblem) Fail("slug", $"slug '{slug}': {slugProblem}");
@@ -242,7 +247,7 @@ public sealed class ContentImporter(
         {
             if (string.IsNullOrWhiteSpace(shot.File)) Fail("screenshots", "every screenshot needs a 'file'");
             else if (string.IsNullOrWhiteSpace(shot.Alt)) Fail("file", $"screenshot '{shot.File}' needs 'alt' text", shot.File);
-            else if (!Path.GetFullPath(Path.Combine(site.Value.ContentPath, shot.File)).StartsWith(Path.GetFullPath(site.Value.ContentPath), StringComparison.Ordinal))
+            else if (ContentPaths.Inside(site.Value.ContentPath, shot.File) is null)
                 Fail("file", $"screenshot '{shot.File}' is outside the content folder", shot.File);
         }
 

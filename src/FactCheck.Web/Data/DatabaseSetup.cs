@@ -10,6 +10,12 @@ public class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     /// <summary>Required for Postgres; for Sqlite the default is {DataPath}/factcheck.db.</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>
+    /// SQLite: how long a write waits for another writer before the editor is told the database is busy
+    /// (Microsoft.Data.Sqlite's own default, 30 s, outlasts any editor's patience). Not used when the
+    /// connection string sets "Default Timeout" itself.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 5;
 }
 
 public static class DatabaseSetup
@@ -34,7 +40,9 @@ public static class DatabaseSetup
                     ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres."));
                 break;
             default:
-                builder.UseSqlite(options.ConnectionString ?? $"Data Source={Path.Combine(dataPath, "factcheck.db")}");
+                var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString ?? $"Data Source={Path.Combine(dataPath, "factcheck.db")}");
+                if (options.ConnectionString?.Contains("timeout", StringComparison.OrdinalIgnoreCase) != true) sqlite.DefaultTimeout = options.BusyTimeoutSeconds;
+                builder.UseSqlite(sqlite.ConnectionString);
                 break;
         }
     }

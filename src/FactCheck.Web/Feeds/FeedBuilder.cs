@@ -7,8 +7,8 @@ namespace FactCheck;
 
 /// <summary>Loads what a feed carries — published advisories only, newest first — and turns it into a <see cref="Feed"/>.</summary>
 public sealed class FeedBuilder(
-    AppDbContext db, MarkdownRenderer markdown, MediaLibrary media, IOptions<SiteOptions> site,
-    IStringLocalizer<SharedResource> text, TimeProvider clock)
+    AppDbContext db, BodyRendering bodies, MediaLibrary media, IOptions<SiteOptions> site,
+    IStringLocalizer<SharedResource> text, TimeProvider clock, RenderProblems problems, ILogger<FeedBuilder> logger)
 {
     public const int MaxEntries = 50;
 
@@ -61,7 +61,17 @@ public sealed class FeedBuilder(
             .MaxAsync(a => a.WithdrawnAt, cancellationToken);
         var scale = await RatingScaleAsync(db, cancellationToken);
 
-        var entries = advisories.Select(a => Entry(a, baseUrl, scale, now)).ToList();
+        var entries = new List<FeedEntry>();
+        foreach (var advisory in advisories)
+        {
+            // One advisory that cannot be turned into an entry is left out (and the desk told); the feed still answers.
+            try { entries.Add(Entry(advisory, baseUrl, scale, now)); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Advisory {Id} left out of the {Language} feed", advisory.Id, language.Code);
+                problems.Report(advisory.Id, advisory.Title, e.Message, now);
+            }
+        }
         var updated = entries.Select(e => e.Updated).Append(lastWithdrawal ?? DateTime.UnixEpoch).Max();
         var siteName = site.Value.Name;
         return new Feed(
@@ -154,9 +164,9 @@ public sealed class FeedBuilder(
             wrapper.AppendChild(figure);
         }
 
-        // The body comes out of the Markdown pipeline already sanitized.
+        // The body comes out of the Markdown pipeline already sanitized (or as escaped plain text when it cannot be rendered).
         var body = document.CreateElement("div");
-        body.InnerHtml = markdown.Render(advisory.Body, language.Direction);
+        body.InnerHtml = bodies.Html(advisory);
         wrapper.Append(body.ChildNodes.ToArray());
 
         if (advisory.Steps.Count > 0)

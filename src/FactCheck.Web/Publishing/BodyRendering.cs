@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck;
+
+/// <summary>
+/// An advisory's body as HTML for readers (its page, feeds, previews), within a time budget
+/// (Site:RenderTimeLimit). A body the pipeline refuses (Markdig gives up on elements nested hundreds
+/// deep) or that runs out of time must not take the page, a list or a whole feed down with it: it is
+/// shown as plain text instead, the failure is logged, and the desk is told on the dashboard
+/// (<see cref="RenderProblems"/>) so that someone fixes the text.
+/// </summary>
+public sealed class BodyRendering(MarkdownRenderer markdown, RenderProblems problems, IOptions<SiteOptions> site, TimeProvider clock, ILogger<BodyRendering> logger)
+{
+    private static readonly HtmlEncoder encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public string Html(Advisory advisory) => Html(advisory.Id, advisory.Title, advisory.Body, advisory.SiteLanguage.Direction);
+
+    public string Html(Guid id, string title, string body, TextDirection direction)
+    {
+        using var budget = new CancellationTokenSource(site.Value.RenderTimeLimit, clock);
+        try
+        {
+            var html = markdown.Render(body, direction, budget.Token);
+            problems.Resolved(id);
+            return html;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OperationCanceledException)
+        {
+            var reason = e is OperationCanceledException ? $"rendering took longer than {site.Value.RenderTimeLimit.TotalSeconds:0.#} s" : e.Message;
+            logger.LogError(e, "The body of advisory {Id} could not be rendered ({Reason}); it is shown as plain text", id, reason);
+            problems.Report(id, title, reason, clock.GetUtcNow().UtcDateTime);
+            return PlainText(body, direction);
+        }
+    }
+
+    /// <summary>The body's words as escaped paragraphs (one per blank-line-separated block): readable, and nothing in it is markup.</summary>
+    public static string PlainText(string body, TextDirection direction)
+    {
+        var html = new StringBuilder();
+        var dir = direction == TextDirection.Rtl ? "rtl" : "ltr";
+        foreach (var paragraph in SafeText.Clean(body).Replace("\r\n", "\n", StringComparison.Ordinal)
+                     .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            html.Append("<p dir=\"").Append(dir).Append("\">").Append(encoder.Encode(paragraph)).Append("</p>\n");
+        return html.ToString();
+    }
+}
+
+/// <summary>An advisory whose body could not be rendered, as the dashboard lists it.</summary>
+public sealed record RenderProblem(Guid AdvisoryId, string Title, string Reason, DateTime At);
+
+/// <summary>
+/// Bodies that failed to render on this instance, until one renders again (after an edit). Kept in
+/// memory: the failure repeats on every instance that renders the body, so each one knows.
+/// </summary>
+public sealed class RenderProblems
+{
+    private readonly ConcurrentDictionary<Guid, RenderProblem> problems = new();
+
+    public IReadOnlyList<RenderProblem> Current => problems.Values.OrderByDescending(p => p.At).ToList();
+
+    public void Report(Guid advisoryId, string title, string reason, DateTime at) =>
+        problems[advisoryId] = new RenderProblem(advisoryId, title, reason, at);
+
+    public void Resolved(Guid advisoryId)
+    {
+        if (!problems.IsEmpty) problems.TryRemove(advisoryId, out _);
+    }
+}
