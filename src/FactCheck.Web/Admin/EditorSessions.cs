@@ -118,7 +118,7 @@ public sealed class EditorSessions(AppDbContext db, TimeProvider clock, ILogger<
     {
         var idleSince = Now - IdleLimit;
         return db.EditorSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.LastSeenAt > idleSince)
-            .OrderByDescending(s => s.LastSeenAt).ToListAsync();
+            .OrderByDescending(s => s.LastSeenAt).ThenByDescending(s => s.CreatedAt).ToListAsync();
     }
 
     /// <summary>Ends one session (<paramref name="sessionId"/>) or all of a user's; returns how many ended.</summary>

@@ -103,10 +103,13 @@ public sealed class StorageTroubleFilter(IStringLocalizer<SharedResource> text, 
             };
             return;
         }
-        var kept = http.Request.HasFormContentType
-            ? http.Request.Form.Where(f => !Secrets.Any(s => f.Key.Contains(s, StringComparison.OrdinalIgnoreCase)))
-                .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList()
+        var sent = http.Request.HasFormContentType
+            ? http.Request.Form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList()
             : [];
+        bool Secret(string key) => Secrets.Any(s => key.Contains(s, StringComparison.OrdinalIgnoreCase));
+        var kept = sent.Where(f => !Secret(f.Key)).ToList();
+        // A form that needs a password or code again (sign-in) cannot be sent again from here: back to its page instead.
+        var canResend = HttpMethods.IsPost(http.Request.Method) && !sent.Any(f => Secret(f.Key) && f.Key != "__RequestVerificationToken");
         context.Result = new ViewResult
         {
             ViewName = "StorageProblem",
@@ -117,7 +120,8 @@ public sealed class StorageTroubleFilter(IStringLocalizer<SharedResource> text, 
                 {
                     Title = text["Storage.Title"],
                     Message = message,
-                    Action = HttpMethods.IsPost(http.Request.Method) ? http.Request.Path + http.Request.QueryString : null,
+                    Action = canResend ? http.Request.Path + http.Request.QueryString : null,
+                    Back = canResend ? null : http.Request.Path + http.Request.QueryString,
                     Fields = kept,
                 },
             },
@@ -131,6 +135,8 @@ public sealed class StorageProblemPage : AdminPage
     public required string Message { get; init; }
     /// <summary>Where "Try again" posts (the failed POST's own address), or null after a GET.</summary>
     public string? Action { get; init; }
+    /// <summary>Where to start again when the form cannot be sent again from here (it needed a password).</summary>
+    public string? Back { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; } = [];
 
     /// <summary>Fields worth showing, not only carrying: text someone typed (a title, a body, a note).</summary>

@@ -23,14 +23,16 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/denied", "POST admin/language",
     ];
 
-    /// <summary>What Contributors may do besides: write and submit drafts, look at history, manage their own account.</summary>
+    /// <summary>
+    /// What Contributors may do besides: write and submit drafts, look at history and screenshots, manage
+    /// their own account. Not preview links: those show unpublished work to people without an account (Editors).
+    /// </summary>
     private static readonly HashSet<string> OpenToContributors =
     [
         "GET admin", "POST admin/sign-out",
         "GET admin/advisories", "GET admin/advisories/new", "POST admin/advisories/new",
         "GET admin/advisories/{id:guid}", "POST admin/advisories/{id:guid}", "POST admin/advisories/preview-body",
         "GET admin/advisories/{id:guid}/preview", "POST admin/advisories/{id:guid}/submit",
-        "POST admin/advisories/{id:guid}/preview-links", "POST admin/advisories/{id:guid}/preview-links/{linkId:int}/revoke",
         "GET admin/advisories/{id:guid}/revisions", "GET admin/advisories/{id:guid}/revisions/{number:int}",
         "GET admin/advisories/{id:guid}/revisions/compare",
         "GET admin/advisories/{id:guid}/screenshots/new", "POST admin/advisories/{id:guid}/screenshots",
@@ -39,6 +41,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/advisories/{id:guid}/screenshots/{shotId:int}", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/move", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/delete",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/redact",
+        "GET admin/media/{name}",
         "GET admin/account", "POST admin/account/password", "GET admin/account/two-factor", "POST admin/account/two-factor",
         "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];
