@@ -12,7 +12,7 @@ namespace FactCheck;
 /// </summary>
 public static class DataFolder
 {
-    /// <summary>Below this much free space /health reports the data folder as nearly full.</summary>
+    /// <summary>Below this much free space (and under a tenth of the disk) /health reports the data folder as nearly full.</summary>
     public const long LowSpaceBytes = 64L * 1024 * 1024;
 
     /// <summary>Why <paramref name="folder"/> (and its media/ and staging/ folders) cannot be written, or null when it can.</summary>
@@ -70,9 +70,9 @@ public sealed class StorageHealthCheck(AppDbContext db, IOptions<SiteOptions> si
         var folder = site.Value.DataPath;
         if (DataFolder.Problem(folder, out var detail) is { } problem)
             return HealthCheckResult.Degraded($"data folder {folder}: {problem} ({detail})");
-        var free = new DriveInfo(folder).AvailableFreeSpace;
-        if (free < DataFolder.LowSpaceBytes)
-            return HealthCheckResult.Degraded($"data folder {folder}: only {free / (1024 * 1024)} MB free");
+        var drive = new DriveInfo(folder);
+        if (drive.AvailableFreeSpace < DataFolder.LowSpaceBytes && drive.AvailableFreeSpace < drive.TotalSize / 10)
+            return HealthCheckResult.Degraded($"data folder {folder}: only {drive.AvailableFreeSpace / (1024 * 1024)} MB free");
         try
         {
             if (DatabaseSetup.Of(db) == DatabaseProvider.Postgres)
