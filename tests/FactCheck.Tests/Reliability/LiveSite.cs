@@ -17,6 +17,9 @@ namespace FactCheck.Tests.Reliability;
 /// </summary>
 public sealed partial class LiveSite : IAsyncDisposable
 {
+    /// <summary>The proofs run one after another (each loads the machine), beside the rest of the suite.</summary>
+    public const string Collection = "live site";
+
     public const string Email = "chief@example.org";
     public string DataPath { get; }
     public SiteProcess Process { get; private set; } = null!;

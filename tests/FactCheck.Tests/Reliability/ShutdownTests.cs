@@ -9,7 +9,7 @@ namespace FactCheck.Tests.Reliability;
 /// already being answered finish, nothing is answered with a 5xx, every acknowledged save is kept, the
 /// process exits 0 on its own, and the scheduler's lease is handed back for the next instance.
 /// </summary>
-[Trait("Database", "SqliteOnly"), Trait("Category", "Reliability")]
+[Trait("Database", "SqliteOnly"), Trait("Category", "Reliability"), Collection(LiveSite.Collection)]
 public class ShutdownTests(ITestOutputHelper output)
 {
     [Fact]
@@ -36,7 +36,7 @@ public class ShutdownTests(ITestOutputHelper output)
                     Interlocked.Increment(ref answered);
                     if ((int)response.StatusCode >= 500) lock (failed) failed.Add($"{paths[n % paths.Length]} {(int)response.StatusCode}");
                 }
-                catch (HttpRequestException) { Interlocked.Increment(ref refused); await Task.Delay(20); } // not accepted any more
+                catch (HttpRequestException) { Interlocked.Increment(ref refused); await Task.Delay(200); } // not accepted any more
             }
         })).ToList();
         var saver = Task.Run(async () =>
@@ -50,11 +50,13 @@ public class ShutdownTests(ITestOutputHelper output)
                     if (response.StatusCode == HttpStatusCode.Redirect) lock (acknowledged) acknowledged.Add(marker);
                     else if ((int)response.StatusCode >= 500) lock (failed) failed.Add($"save {(int)response.StatusCode}");
                 }
-                catch (Exception e) when (e is HttpRequestException or InvalidOperationException) { await Task.Delay(20); }
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException) { await Task.Delay(200); }
             }
         });
 
+        // Load for a while, and at least until some saves and reads have been answered.
         await Task.Delay(TimeSpan.FromSeconds(seconds));
+        await LiveSite.WaitUntilAsync(() => Task.FromResult(acknowledged.Count >= 3 && answered >= 50), TimeSpan.FromSeconds(90));
         // A slow request in flight when the signal arrives: a large preview render.
         var token = (await FactCheck.Tests.Admin.EditorSteps.NewFormAsync(site.Client)).Get("__RequestVerificationToken")!;
         var slow = site.Client.PostAsync("/admin/advisories/preview-body", new FormUrlEncodedContent(
@@ -83,7 +85,7 @@ public class ShutdownTests(ITestOutputHelper output)
 
         LiveSite.Figure(output, "requests answered under load", answered);
         LiveSite.Figure(output, "5xx answers", failed.Count);
-        LiveSite.Figure(output, "connections refused after the signal", refused);
+        LiveSite.Figure(output, "requests refused after the signal (new connections, retried every 200 ms)", refused);
         LiveSite.Figure(output, "acknowledged saves (all kept)", acknowledged.Count);
         LiveSite.Figure(output, "seconds from SIGTERM to exit", exitSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -11,14 +11,14 @@ namespace FactCheck.Tests.Reliability;
 /// in its feed and serves its page. FACTCHECK_SOAK_SECONDS sets the length (20 s in CI;
 /// bench/reliability/run: 600); memory at the start and the end is reported, not asserted (bench/README.md).
 /// </summary>
-[Trait("Database", "SqliteOnly"), Trait("Category", "Reliability")]
+[Trait("Database", "SqliteOnly"), Trait("Category", "Reliability"), Collection(LiveSite.Collection)]
 public class SoakTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Readers_and_a_publishing_editor_get_no_errors_and_no_stale_pages()
     {
         var seconds = LiveSite.Setting("FACTCHECK_SOAK_SECONDS", 20);
-        await using var site = await LiveSite.StartAsync(environment: new() { ["Site__ImportContentOnStart"] = "true", ["Logging__LogLevel__Default"] = "Warning" });
+        await using var site = await LiveSite.StartAsync();
         string[] paths =
         [
             "/ar/", "/uk/", "/en/", "/ar/advisories?page=1", "/ar/feed.rss", "/uk/feed.atom", "/en/feed.json", "/sitemap.xml",

@@ -15,7 +15,7 @@ namespace FactCheck.Tests.Reliability;
 /// "degraded", and a start on unusable storage ends with one line naming the folder and the fix.
 /// Needs root or unprivileged user namespaces for the mounts (script/test runs as root).
 /// </summary>
-[Trait("Database", "SqliteOnly"), Trait("Category", "Reliability")]
+[Trait("Database", "SqliteOnly"), Trait("Category", "Reliability"), Collection(LiveSite.Collection)]
 public class StorageFaultTests(ITestOutputHelper output)
 {
     private static readonly bool Root = Environment.UserName == "root";
