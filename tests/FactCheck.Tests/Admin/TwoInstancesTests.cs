@@ -22,16 +22,17 @@ public sealed class TwoInstances : IDisposable
     public TwoInstances()
     {
         Database = TestDatabase.Create(dataPath);
-        First = new Instance(dataPath, Database);
-        Second = new Instance(dataPath, Database);
+        First = new Instance(dataPath, Database, "first");
+        Second = new Instance(dataPath, Database, "second");
         _ = First.Services;
         _ = Second.Services;
     }
 
-    public sealed class Instance(string dataPath, TestDatabase database) : BackOfficeSite(dataPath, database)
+    public sealed class Instance(string dataPath, TestDatabase database, string name) : BackOfficeSite(dataPath, database)
     {
+        // Two instances in one process share folders and (no) addresses, so each gets its own name for the lease.
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            base.Settings.Append(new("BackOffice:SchedulerInterval", "00:00:00.200"));
+            base.Settings.Append(new("BackOffice:SchedulerInterval", "00:00:00.200")).Append(new("BackOffice:InstanceName", name));
 
         public ScheduledPublisher Scheduler => Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
 
@@ -109,37 +110,32 @@ public class TwoInstancesTests
             Assert.Equal(HttpStatusCode.OK, (await sites.Second.Client().GetAsync("/ar/advisories/" + advisory.Slug)).StatusCode);
     }
 
+    /// <summary>
+    /// An instance that died holding the lease (a graceful stop hands it back: Hostile/BadDayTests.cs)
+    /// keeps it until it runs out; then another instance takes over.
+    /// </summary>
     [Fact]
-    public async Task When_the_lease_holder_stops_the_other_instance_takes_over_after_the_lease_expires()
+    public async Task When_the_lease_holder_dies_another_instance_takes_over_after_the_lease_expires()
     {
         using var sites = new TwoInstances();
-        string holder = "";
-        await WaitUntilAsync(sites.First, async db =>
-        {
-            holder = (await db.Leases.SingleOrDefaultAsync(l => l.Name == ScheduledPublisher.LeaseName && l.Holder != ""))?.Holder ?? "";
-            return holder.Length > 0;
-        });
-        var (stopped, survivor) = holder == sites.First.Scheduler.Holder ? (sites.First, sites.Second) : (sites.Second, sites.First);
-        Assert.Equal(holder, stopped.Scheduler.Holder);
-        var survivorHolder = survivor.Scheduler.Holder;
-        await stopped.DisposeAsync(); // as a crash would: the lease is not handed over, it runs out
-
-        DateTime expiry = default;
-        await survivor.WithDatabaseAsync(async db => expiry = (await db.Leases.SingleAsync(l => l.Name == ScheduledPublisher.LeaseName)).ExpiresAt);
-        var advisory = await survivor.AddAdvisoryAsync(a =>
+        await WaitUntilAsync(sites.First, async db => await db.Leases.AnyAsync(l => l.Name == ScheduledPublisher.LeaseName && l.Holder != ""));
+        var expiry = DateTime.UtcNow.AddSeconds(1.5);
+        await sites.First.WithDatabaseAsync(db => db.Leases.Where(l => l.Name == ScheduledPublisher.LeaseName)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Holder, "died/1234").SetProperty(l => l.ExpiresAt, expiry)));
+        var advisory = await sites.First.AddAdvisoryAsync(a =>
         {
             a.Status = AdvisoryStatus.Scheduled;
             a.PublishedAt = null;
             a.ScheduledFor = DateTime.UtcNow;
         });
 
-        await WaitUntilAsync(survivor, db => db.Advisories.AnyAsync(a => a.Id == advisory.Id && a.Status == AdvisoryStatus.Published));
-        await survivor.WithDatabaseAsync(async db =>
+        await WaitUntilAsync(sites.First, db => db.Advisories.AnyAsync(a => a.Id == advisory.Id && a.Status == AdvisoryStatus.Published));
+        await sites.First.WithDatabaseAsync(async db =>
         {
             var lease = await db.Leases.SingleAsync(l => l.Name == ScheduledPublisher.LeaseName);
-            Assert.Equal(survivorHolder, lease.Holder);
+            Assert.Contains(lease.Holder, new[] { sites.First.Scheduler.Holder, sites.Second.Scheduler.Holder });
             var published = await db.Advisories.Where(a => a.Id == advisory.Id).Select(a => a.PublishedAt).SingleAsync();
-            Assert.True(published >= expiry, $"published at {published:O}, before the stopped instance's lease ran out at {expiry:O}");
+            Assert.True(published >= expiry, $"published at {published:O}, before the dead instance's lease ran out at {expiry:O}");
         });
     }
 
@@ -150,6 +146,11 @@ public class TwoInstancesTests
         var bytes = FactCheck.Tests.Media.TestImages.Png(8, 8, FactCheck.Tests.Media.TestImages.Pattern);
         var name = MediaLibrary.NameOf(bytes, ".png");
         await sites.First.Services.GetRequiredService<IMediaStore>().SaveAsync(name, bytes);
+        // /media serves the files of published advisories (MediaAccess).
+        await sites.First.AddAdvisoryAsync(a => a.Screenshots =
+        [
+            new Screenshot { AltText = "x", Width = 8, Height = 8, Files = [new ScreenshotFile { FileName = name, ContentType = "image/png", Width = 8, Height = 8, Length = bytes.Length }] },
+        ]);
 
         var response = await sites.Second.Client().GetAsync("/media/" + name);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
