@@ -38,6 +38,13 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = new();
 
+    /// <summary>
+    /// The most blocks a body may have. Work after parsing grows faster than linearly with the number of
+    /// sibling elements (serializing 40,000 headings takes AngleSharp seconds), so this bounds every render;
+    /// a real advisory has a few hundred (bench/README.md, "Rendering hostile bodies").
+    /// </summary>
+    public const int MaxBlocks = 10_000;
+
     /// <summary>Elements that get their own direction from the words they hold.</summary>
     private const string DirectionalBlocks = "p, h2, h3, h4, h5, h6, blockquote, ul, ol, li, table, th, td";
 
@@ -47,6 +54,8 @@ public sealed class MarkdownRenderer
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var syntax = Markdown.Parse(markdown, pipeline);
         cancellationToken.ThrowIfCancellationRequested();
+        if (syntax.Descendants<Block>().Skip(MaxBlocks).Any())
+            throw new BodyTooComplexException($"more than {MaxBlocks:N0} paragraphs, headings, list items or table cells");
         RemoveRefusedLinksAndImages(syntax);
         DemoteTopHeadings(syntax);
         var html = syntax.ToHtml(pipeline);
@@ -255,3 +264,6 @@ public sealed class MarkdownRenderer
         return fallback;
     }
 }
+
+/// <summary>A body beyond what the renderer will do for one advisory (<see cref="MarkdownRenderer.MaxBlocks"/>).</summary>
+public sealed class BodyTooComplexException(string message) : InvalidOperationException(message);

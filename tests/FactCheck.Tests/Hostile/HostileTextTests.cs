@@ -161,6 +161,25 @@ public class HostileTextTests(BackOfficeSite site) : IClassFixture<BackOfficeSit
     }
 
     [Fact]
+    public async Task A_body_of_more_blocks_than_the_renderer_does_is_refused_on_save_and_shown_as_text_to_readers()
+    {
+        var blocks = string.Concat(Enumerable.Repeat("## x\n", MarkdownRenderer.MaxBlocks + 1));
+        Assert.Throws<BodyTooComplexException>(() => new MarkdownRenderer().Render(blocks, TextDirection.Ltr));
+
+        var (contributor, _) = await site.SignedInAsync(EditorRoles.Contributor);
+        var form = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(contributor)).Set("Body", blocks);
+        var refused = await form.SubmitAsync(contributor, ("command", "save"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull((await Html.ReadAsync(refused)).QuerySelector("#f-Body-error"));
+
+        var marker = "blocks" + Guid.NewGuid().ToString("N")[..6];
+        var stored = await site.AddAdvisoryAsync(a => a.Body = blocks + marker);
+        var page = await site.Client().GetAsync("/ar/advisories/" + stored.Slug);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(marker, (await Html.ReadAsync(page)).QuerySelector(".advisory-body")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_live_preview_answers_with_an_explanation_for_a_body_it_cannot_render()
     {
         var (contributor, _) = await site.SignedInAsync(EditorRoles.Contributor);
