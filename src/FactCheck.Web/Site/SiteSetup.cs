@@ -56,7 +56,7 @@ public static class SiteSetup
         // Razor would otherwise write every Arabic or Cyrillic letter as an &#x…; entity, tripling page weight.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews().AddViewLocalization();
-        // Strict-Transport-Security on HTTPS responses outside Development (Site:Hsts, docs/security-headers.md).
+        // Strict-Transport-Security on HTTPS responses outside Development (Site:Hsts, docs/security.md).
         var hsts = builder.Configuration.GetSection("Site:Hsts").Get<HstsSettings>() ?? new HstsSettings();
         services.AddSingleton(hsts);
         services.AddHsts(options =>

@@ -21,8 +21,8 @@ public class ExportAndSitemapTests(SiteFactory site) : IClassFixture<SiteFactory
             configure?.Invoke(a);
         });
 
-    /// <summary>RFC 4180 fields: quoted fields may hold commas and doubled quotes.</summary>
-    private static List<string[]> ParseCsv(string csv)
+    /// <summary>RFC 4180, as a spreadsheet or a CSV library reads it: quoted fields may hold commas and doubled quotes.</summary>
+    internal static List<string[]> ParseCsv(string csv)
     {
         var rows = new List<string[]>();
         foreach (var line in csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))

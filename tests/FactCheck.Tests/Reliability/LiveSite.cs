@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using FactCheck.Tests.Admin;
 using Microsoft.Data.Sqlite;
@@ -95,14 +94,7 @@ public sealed partial class LiveSite : IAsyncDisposable
     /// <summary>Upload, then "add to the advisory": true when the site acknowledged the screenshot.</summary>
     public async Task<bool> AddScreenshotAsync(Guid id, byte[] png, string altText)
     {
-        var form = await Form.LoadAsync(Client, $"/admin/advisories/{id}", "#screenshot-upload");
-        form.Set("altText", altText);
-        using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in form.Fields) content.Add(new StringContent(value), name);
-        var file = new ByteArrayContent(png);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        content.Add(file, "file", "shot.png");
-        var staged = await Client.PostAsync(form.Action, content);
+        var staged = await ScreenshotSteps.UploadAsync(Client, id, png, "shot.png", altText);
         if (staged.StatusCode != HttpStatusCode.Redirect) return false;
         var add = await (await Form.LoadAsync(Client, staged.Headers.Location!.OriginalString, "#staged")).SubmitAsync(Client, ("command", "publish"));
         return add.StatusCode == HttpStatusCode.Redirect && add.Headers.Location!.OriginalString.Contains("done=screenshot-added", StringComparison.Ordinal);

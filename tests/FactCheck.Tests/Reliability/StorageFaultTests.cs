@@ -178,13 +178,6 @@ public class StorageFaultTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<HttpResponseMessage> ScreenshotUploadAsync(LiveSite site, Guid id)
-    {
-        var form = await Form.LoadAsync(site.Client, $"/admin/advisories/{id}", "#screenshot-upload");
-        form.Set("altText", "لقطة والقرص ممتلئ");
-        using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in form.Fields) content.Add(new StringContent(value), name);
-        content.Add(new ByteArrayContent(TestImages.Png(400, 600, TestImages.Pattern)), "file", "shot.png");
-        return await site.Client.PostAsync(form.Action, content);
-    }
+    private static Task<HttpResponseMessage> ScreenshotUploadAsync(LiveSite site, Guid id) =>
+        ScreenshotSteps.UploadAsync(site.Client, id, TestImages.Png(400, 600, TestImages.Pattern), "shot.png", "لقطة والقرص ممتلئ");
 }
