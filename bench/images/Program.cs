@@ -4,14 +4,17 @@ using System.Text;
 using FactCheck;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using SixLabors.ImageSharp.Processing;
 
 // Usage: all [runs] [lookup sizes…]   — everything, side by side (what bench/images/run does)
-//        once <file>                  — one ScreenshotProcessor run in a fresh process, for /usr/bin/time
+//        once <engine> <file>         — one run of "netvips" (ScreenshotProcessor) or "imagesharp" in a fresh process, for /usr/bin/time
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (ScreenshotProcessor.Unavailable is { } problem) { Console.Error.WriteLine(problem); return 1; }
-if (args is ["once", var file])
+if (args is ["once", var engine, var file])
 {
-    await new ScreenshotProcessor(new MediaOptions()).ProcessAsync(await File.ReadAllBytesAsync(file), [], Path.GetFileName(file));
+    var bytes = await File.ReadAllBytesAsync(file);
+    if (engine == "imagesharp") ImageSharpRenditions.Make(bytes, new ScreenshotProcessor(new MediaOptions()));
+    else await new ScreenshotProcessor(new MediaOptions()).ProcessAsync(bytes, [], Path.GetFileName(file));
     return 0;
 }
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
@@ -23,8 +26,8 @@ report.Append(CultureInfo.InvariantCulture, $"Image benchmark, {DateTime.UtcNow:
 try
 {
     var inputs = new[] { Inputs.PhoneScreenshot(folder), Inputs.Photo(folder) };
-    report.Append("| image | ours, in process | ours, whole process | ours, peak RSS | vipsthumbnail (all variants) | vipsthumbnail, peak RSS | time ratio (in process / whole process) |\n");
-    report.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+    report.Append("| image | engine | in process | whole process | peak RSS | time ÷ vipsthumbnail (in process / whole process) | peak RSS ÷ vipsthumbnail |\n");
+    report.Append("|---|---|---:|---:|---:|---:|---:|\n");
     foreach (var input in inputs) report.Append(await ProcessingBench.RunAsync(input, folder, runs)).Append('\n');
     report.Append("\nSimilar-screenshot lookup (SimilarScreenshots.FindAsync, fresh DbContext per query, SQLite):\n\n");
     report.Append("| screenshots | median | p95 | max |\n|---:|---:|---:|---:|\n");
@@ -83,18 +86,13 @@ internal static class Inputs
         return Write(folder, "photo-4000x3000.jpg", pixels, width, height, ".jpg[Q=90]");
     }
 
-    private static unsafe Input Write(string folder, string name, byte[] pixels, int width, int height, string suffix)
+    private static Input Write(string folder, string name, byte[] pixels, int width, int height, string suffix)
     {
-        VipsImage image;
-        fixed (byte* p = pixels) image = Vips.Check(Vips.vips_image_new_from_memory_copy(p, (nuint)pixels.Length, width, height, 3, Vips.FormatUchar));
-        using (image)
-        {
-            if (Vips.vips_image_write_to_buffer(image, suffix, out var buffer, out var size, IntPtr.Zero) != 0) throw new VipsException(Vips.TakeError());
-            var path = Path.Combine(folder, name);
-            File.WriteAllBytes(path, Vips.TakeBuffer(buffer, size));
-            Console.Error.WriteLine($"{name}: {new FileInfo(path).Length / 1048576.0:0.0} MB");
-            return new Input(name, path, width, height);
-        }
+        using var image = NetVips.Image.NewFromMemory(pixels, width, height, 3, NetVips.Enums.BandFormat.Uchar);
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, image.WriteToBuffer(suffix));
+        Console.Error.WriteLine($"{name}: {new FileInfo(path).Length / 1048576.0:0.0} MB");
+        return new Input(name, path, width, height);
     }
 }
 
@@ -102,21 +100,9 @@ internal static class ProcessingBench
 {
     public static async Task<string> RunAsync(Input input, string folder, int runs)
     {
-        Console.Error.WriteLine($"{input.Name}: ours in process…");
         var bytes = await File.ReadAllBytesAsync(input.Path);
         var processor = new ScreenshotProcessor(new MediaOptions());
-        await processor.ProcessAsync(bytes, [], input.Name); // warm-up: JIT, libvips start
-        var inProcess = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await processor.ProcessAsync(bytes, [], input.Name);
-            inProcess.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        Console.Error.WriteLine($"{input.Name}: ours as a process…");
         var self = typeof(Inputs).Assembly.Location;
-        var ours = Enumerable.Range(0, runs).Select(_ => Timed.Run("dotnet", [self, "once", input.Path])).ToList();
 
         // The same renditions with libvips's own CLI: one vipsthumbnail per width and format (it makes one image per run).
         Console.Error.WriteLine($"{input.Name}: vipsthumbnail…");
@@ -130,10 +116,34 @@ internal static class ProcessingBench
             var all = commands.Select(arguments => Timed.Run("vipsthumbnail", arguments)).ToList();
             return new Timed(all.Sum(t => t.Milliseconds), all.Max(t => t.PeakKilobytes));
         }).ToList();
+        var (vipsMs, vipsKb) = (Median(vips.Select(v => v.Milliseconds)), Median(vips.Select(v => (double)v.PeakKilobytes)));
 
-        var (inMs, oursMs, oursKb, vipsMs, vipsKb) = (Median(inProcess), Median(ours.Select(o => o.Milliseconds)), Median(ours.Select(o => (double)o.PeakKilobytes)),
-            Median(vips.Select(v => v.Milliseconds)), Median(vips.Select(v => (double)v.PeakKilobytes)));
-        return FormattableString.Invariant($"| {input.Name} | {inMs:0} ms | {oursMs:0} ms | {oursKb / 1024:0} MB | {vipsMs:0} ms ({commands.Count} runs) | {vipsKb / 1024:0} MB | {inMs / vipsMs:0.00} / {oursMs / vipsMs:0.00} |");
+        var rows = new List<string>();
+        // bench/images/run sets MALLOC_ARENA_MAX=2 as the systemd unit in README does; one row shows glibc's default.
+        var arenas = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX");
+        foreach (var (engine, label, make, environment) in new (string, string, Func<Task>, string?)[]
+        {
+            ("netvips", $"**NetVips 3.2 (ours)**, MALLOC_ARENA_MAX={arenas ?? "unset"}", () => processor.ProcessAsync(bytes, [], input.Name), arenas),
+            ("netvips", "NetVips 3.2 (ours), glibc's default arenas", () => processor.ProcessAsync(bytes, [], input.Name), null),
+            ("imagesharp", "ImageSharp 2.1.13", () => { ImageSharpRenditions.Make(bytes, processor); return Task.CompletedTask; }, arenas),
+        })
+        {
+            Console.Error.WriteLine($"{input.Name}: {engine} in process…");
+            await make(); // warm-up: JIT, library start
+            var inProcess = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await make();
+                inProcess.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            Console.Error.WriteLine($"{input.Name}: {engine} as a process…");
+            var whole = Enumerable.Range(0, runs).Select(_ => Timed.Run("dotnet", [self, "once", engine, input.Path], ("MALLOC_ARENA_MAX", environment))).ToList();
+            var (inMs, wholeMs, kb) = (Median(inProcess), Median(whole.Select(o => o.Milliseconds)), Median(whole.Select(o => (double)o.PeakKilobytes)));
+            rows.Add(FormattableString.Invariant($"| {input.Name} | {label} | {inMs:0} ms | {wholeMs:0} ms | {kb / 1024:0} MB | {inMs / vipsMs:0.00} / {wholeMs / vipsMs:0.00} | {kb / vipsKb:0.00} |"));
+        }
+        rows.Add(FormattableString.Invariant($"| {input.Name} | vipsthumbnail ({commands.Count} runs) | | {vipsMs:0} ms | {vipsKb / 1024:0} MB | 1 | 1 |"));
+        return string.Join('\n', rows);
     }
 
     public static double Median(IEnumerable<double> values)
@@ -143,12 +153,41 @@ internal static class ProcessingBench
     }
 }
 
+/// <summary>
+/// The same six files with SixLabors.ImageSharp 2.1.13 (decode once at full size — 2.x has no
+/// shrink-on-load — turn upright, drop metadata, Lanczos3 to each width, WebP Q80 and JPEG Q85).
+/// </summary>
+internal static class ImageSharpRenditions
+{
+    public static void Make(byte[] bytes, ScreenshotProcessor widths)
+    {
+        using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(bytes);
+        image.Mutate(x => x.AutoOrient());
+        image.Metadata.ExifProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IccProfile = null;
+        foreach (var width in widths.TargetWidths(image.Width))
+        {
+            using var sized = image.Clone(x => x.Resize(width, 0, KnownResamplers.Lanczos3));
+            using var webp = new MemoryStream();
+            sized.Save(webp, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder { Quality = 80 });
+            using var jpeg = new MemoryStream();
+            sized.Save(jpeg, new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder { Quality = 85 });
+        }
+    }
+}
+
 /// <summary>Wall time of a child process, and its peak resident memory as /usr/bin/time -v reports it.</summary>
 internal sealed record Timed(double Milliseconds, long PeakKilobytes)
 {
-    public static Timed Run(string program, string[] arguments)
+    public static Timed Run(string program, string[] arguments, (string Name, string? Value)? environment = null)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
+        if (environment is var (name, value))
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         foreach (var argument in new[] { "-v", program }.Concat(arguments)) start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -3,8 +3,8 @@ using FactCheck;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    // The repository root holds appsettings.json, wwwroot/ and content/ (see ContentRoot).
-    ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : ContentRoot.Locate(),
+    // appsettings.json, wwwroot/ and content/: --contentRoot, or the published folder itself (see ContentRoot).
+    ContentRootPath = ContentRoot.Choose(args),
 });
 
 // A data folder the site cannot write (read-only, full) or a database it cannot use ends start-up with
@@ -18,6 +18,8 @@ if (DataFolder.Problem(dataPath, out var detail) is { } problem)
 
 // Options, database, Markdown pipeline, media, content import, localization, MVC, health checks.
 builder.AddFactCheck();
+// Traces and metrics, when Telemetry:PrometheusUrl or OTEL_EXPORTER_OTLP_ENDPOINT says where to (Site/Telemetry.cs).
+builder.AddTelemetry();
 
 var app = builder.Build();
 

@@ -185,7 +185,7 @@ public class BackOfficeTests(BrowserSite site) : IClassFixture<BrowserSite>
         {
             Assert.Equal(firstBody, (await db.Advisories.SingleAsync(a => a.Id == advisory.Id)).Body);
             var kept = await db.AdvisoryRevisions.SingleAsync(r => r.AdvisoryId == advisory.Id && r.Reason == RevisionReason.Conflict);
-            Assert.Equal(secondBody, AdvisorySnapshot.FromJson(kept.Snapshot).Body);
+            Assert.Equal(secondBody, AdvisoryContent.FromJson(kept.Snapshot).Body);
         });
 
         // Saving again from the conflict page applies the second editor's text on top of the first.
@@ -196,7 +196,7 @@ public class BackOfficeTests(BrowserSite site) : IClassFixture<BrowserSite>
             var stored = await db.Advisories.SingleAsync(a => a.Id == advisory.Id);
             Assert.Equal((secondTitle, secondBody), (stored.Title, stored.Body));
             var bodies = (await db.AdvisoryRevisions.Where(r => r.AdvisoryId == advisory.Id).ToListAsync())
-                .Select(r => AdvisorySnapshot.FromJson(r.Snapshot).Body).ToList();
+                .Select(r => AdvisoryContent.FromJson(r.Snapshot).Body).ToList();
             Assert.Contains(firstBody, bodies);
         });
         await first.Context.CloseAsync();

@@ -20,7 +20,7 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Screenshots and other artifacts a CI run keeps: {repository}/artifacts/browser.</summary>
-    public static string ArtifactsPath { get; } = Directory.CreateDirectory(Path.Combine(ContentRoot.Locate(), "artifacts", "browser")).FullName;
+    public static string ArtifactsPath { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "browser")).FullName;
 
     public async Task InitializeAsync()
     {

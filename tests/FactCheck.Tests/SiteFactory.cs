@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests;
@@ -35,16 +36,24 @@ public class SiteFactory : WebApplicationFactory<Program>
         ownsData = false;
     }
 
+    /// <summary>
+    /// The site's clock: the real one, or a FakeTimeProvider in sites whose tests move time themselves
+    /// (see ClockedSite) rather than sleep. Test data takes its dates from it too.
+    /// </summary>
+    public TimeProvider Clock { get; protected init; } = TimeProvider.System;
+
     /// <summary>Extra settings (Site:…, Database:…) a subclass or test wants.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(ContentRoot.Locate());
+        builder.UseContentRoot(RepositoryRoot.Path);
         builder.UseEnvironment("Production");
         builder.UseSetting("Site:DataPath", DataPath);
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock != TimeProvider.System)
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 
     /// <summary>A client that does not follow redirects, so tests see the status codes readers' browsers get.</summary>
@@ -64,7 +73,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>Stores an advisory (published in Arabic unless <paramref name="configure"/> says otherwise) and indexes it for search.</summary>
     public async Task<Advisory> AddAdvisoryAsync(Action<Advisory> configure)
     {
-        var now = DateTime.UtcNow;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var advisory = new Advisory
         {
             Kind = AdvisoryKind.FactCheck,

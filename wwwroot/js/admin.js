@@ -34,10 +34,10 @@
   });
 })();
 
-// Scheduling: pick the editor's own time zone when it is offered.
+// Scheduling: pick the editor's own time zone when it is offered, unless the editor already chose one before.
 (function () {
   const zone = document.getElementById("schedule-zone");
-  if (!zone || typeof Intl === "undefined") return;
+  if (!zone || zone.dataset.remembered || typeof Intl === "undefined") return;
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   for (const option of zone.options) if (option.value === own) option.selected = true;
 })();

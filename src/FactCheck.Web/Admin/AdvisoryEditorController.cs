@@ -70,11 +70,10 @@ public sealed class AdvisoryEditorController(
     public async Task<IActionResult> Create(AdvisoryForm form, string? command)
     {
         if (command is "preview" or "more-rows") return View("Edit", await EditorPageAsync(null, Rows(form, command)));
-        if (await BodyProblemAsync(form, null) is { } refused) return refused;
         var result = await workflow.CreateAsync(form, CurrentActor);
         if (result.Outcome == Outcome.Done) return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", await EditorPageAsync(null, form.WithBlankRows(), errors: result.Errors));
+        return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors));
     }
 
     [HttpGet("{id:guid}")]
@@ -82,7 +81,7 @@ public sealed class AdvisoryEditorController(
     {
         var advisory = await workflow.LoadAsync(id);
         if (advisory is null) return NotFoundPage();
-        var form = AdvisorySnapshot.Of(advisory).ToForm(advisory.Version).WithBlankRows();
+        var form = AdvisoryForm.From(AdvisoryContent.Of(advisory), advisory.Version).WithBlankRows();
         return View("Edit", await EditorPageAsync(advisory, form, notice: Notices.Text(done, text),
             problem: problem is "changed" ? text["Admin.Workflow.Error.Changed"].Value : null));
     }
@@ -97,7 +96,6 @@ public sealed class AdvisoryEditorController(
             return View("Edit", await EditorPageAsync(current, Rows(form, command)));
         }
 
-        if (await BodyProblemAsync(form, id) is { } refused) return refused;
         var result = await workflow.SaveAsync(id, form, CurrentActor, CanPublish);
         switch (result.Outcome)
         {
@@ -112,14 +110,11 @@ public sealed class AdvisoryEditorController(
                 form.Version = result.CurrentVersion;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Edit", await EditorPageAsync(result.Advisory!, form.WithBlankRows(),
-                    conflict: TextDiff.Compare(result.Current!, AdvisoryEditing.SnapshotOf(form) with
-                    {
-                        Status = result.Current!.Status, ScheduledFor = result.Current.ScheduledFor, WithdrawalReason = result.Current.WithdrawalReason,
-                    }),
+                    conflict: TextDiff.Compare(result.Current!, form.ToContent(result.Current!).Content, await ShownAsync()),
                     conflictBy: result.CurrentBy ?? "?"));
             default:
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Edit", await EditorPageAsync(result.Advisory!, form.WithBlankRows(), errors: result.Errors));
+                return View("Edit", await EditorPageAsync(result.Advisory!, form.AsTyped(), errors: result.Errors));
         }
     }
 
@@ -143,7 +138,7 @@ public sealed class AdvisoryEditorController(
     private PreviewResult Preview(string? body, TextDirection direction)
     {
         var input = body ?? "";
-        if (input.Length > AdvisoryEditing.MaxBodyLength) input = input[..AdvisoryEditing.MaxBodyLength];
+        if (input.Length > AdvisoryRules.BodyMax) input = input[..AdvisoryRules.BodyMax];
         using var deadline = new CancellationTokenSource(options.Value.PreviewTimeLimit, clock);
         string problem;
         var timedOut = false;
@@ -163,39 +158,13 @@ public sealed class AdvisoryEditorController(
         return new PreviewResult($"<p class=\"form-errors\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(problem)}</p>", problem, timedOut);
     }
 
-    /// <summary>
-    /// A body the Markdown pipeline refuses (elements nested hundreds deep) is refused on save, with the
-    /// editor's text kept: published, it would show as plain text (BodyRendering). Null when it renders.
-    /// </summary>
-    private async Task<IActionResult?> BodyProblemAsync(AdvisoryForm form, Guid? id)
-    {
-        var direction = (SiteLanguage.Find(form.Language) ?? SiteLanguage.Default).Direction;
-        string problem;
-        try
-        {
-            markdown.Render(form.Body ?? "", direction);
-            return null;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            problem = e.Message;
-        }
-        var saved = id is { } existing ? await workflow.LoadAsync(existing) : null;
-        if (id is not null && saved is null) return NotFoundPage();
-        var errors = new FormErrors();
-        errors.Add(nameof(form.Body), string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.Render"], problem));
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", await EditorPageAsync(saved, form.WithBlankRows(), errors: errors));
-    }
-
     /// <summary>The saved advisory rendered by the public page template, whatever its status.</summary>
     [HttpGet("{id:guid}/preview")]
     public async Task<IActionResult> Preview(Guid id)
     {
-        var page = await AdvisoryPreview.PageAsync(db, bodies, id, clock, MediaAccess.BackOfficePath);
+        var page = await AdvisoryPreview.PageAsync(db, bodies, id, MediaAccess.BackOfficePath);
         if (page is null) return NotFoundPage();
-        CultureInfo.CurrentUICulture = page.Language.Culture;
-        return View("~/Views/Advisories/Show.cshtml", page);
+        return new LanguageViewResult(page.Language, "~/Views/Advisories/Show.cshtml", page, ViewData, TempData);
     }
 
     [HttpPost("{id:guid}/submit")]
@@ -207,8 +176,12 @@ public sealed class AdvisoryEditorController(
         await AfterTransitionAsync(id, await workflow.ReturnToDraftAsync(id, version, CurrentActor), "returned");
 
     [HttpPost("{id:guid}/publish"), Authorize(Policy = Can.Publish)]
-    public async Task<IActionResult> Publish(Guid id, int version) =>
-        await AfterTransitionAsync(id, await workflow.PublishAsync(id, version, CurrentActor), "published");
+    public async Task<IActionResult> Publish(Guid id, int version)
+    {
+        var result = await workflow.PublishAsync(id, version, CurrentActor);
+        SiteMetrics.CountPublished(result.Outcome == Outcome.Done ? 1 : 0, scheduled: false);
+        return await AfterTransitionAsync(id, result, "published");
+    }
 
     [HttpPost("{id:guid}/schedule"), Authorize(Policy = Can.Publish)]
     public async Task<IActionResult> Schedule(Guid id, int version, string? at, string? timeZone)
@@ -217,7 +190,14 @@ public sealed class AdvisoryEditorController(
             !ScheduleTimeZones.Contains(timeZone ?? "") || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone!, out var zone))
             return await AfterTransitionAsync(id, new TransitionResult(Outcome.Invalid, "Admin.Workflow.Error.Date"), "scheduled");
         var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
-        return await AfterTransitionAsync(id, await workflow.ScheduleAsync(id, version, utc, CurrentActor), "scheduled");
+        var result = await workflow.ScheduleAsync(id, version, utc, CurrentActor);
+        if (result.Outcome == Outcome.Done && await db.Users.FindAsync(CurrentUserId) is { } user && user.ScheduleTimeZone != timeZone)
+        {
+            // Remembered for this editor: the next schedule form offers it, and scheduled times are shown in it.
+            user.ScheduleTimeZone = timeZone;
+            await db.SaveChangesAsync();
+        }
+        return await AfterTransitionAsync(id, result, "scheduled");
     }
 
     [HttpPost("{id:guid}/unschedule"), Authorize(Policy = Can.Publish)]
@@ -249,10 +229,13 @@ public sealed class AdvisoryEditorController(
                 var advisory = await workflow.LoadAsync(id);
                 if (advisory is null) return NotFoundPage();
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Edit", await EditorPageAsync(advisory, AdvisorySnapshot.Of(advisory).ToForm(advisory.Version).WithBlankRows(),
+                return View("Edit", await EditorPageAsync(advisory, AdvisoryForm.From(AdvisoryContent.Of(advisory), advisory.Version).WithBlankRows(),
                     problem: text[result.Problem ?? "Admin.Workflow.Error.State"]));
         }
     }
+
+    private async Task<Func<string, string, string>> ShownAsync() =>
+        TextDiff.Shown(await db.Ratings.ToListAsync(), await db.Platforms.ToListAsync(), text, BackOfficeLanguage.Current);
 
     private static AdvisoryForm Rows(AdvisoryForm form, string command) =>
         command == "more-rows" ? form.WithBlankRows(indicators: 4, sources: 2) : form.WithBlankRows();
@@ -282,6 +265,7 @@ public sealed class AdvisoryEditorController(
             Problem = problem,
             Conflict = conflict,
             ConflictBy = conflictBy,
+            ScheduleTimeZone = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => u.ScheduleTimeZone).FirstOrDefaultAsync(),
         };
     }
 

@@ -12,7 +12,7 @@ public sealed record Actor(string? Id, string Name)
 public enum Outcome { Done, NotFound, NotAllowed, Conflict, Invalid }
 
 /// <param name="Current">On a conflict: the advisory as someone else saved it.</param>
-public sealed record SaveResult(Outcome Outcome, Advisory? Advisory = null, FormErrors? Errors = null, AdvisorySnapshot? Current = null, int CurrentVersion = 0, string? CurrentBy = null);
+public sealed record SaveResult(Outcome Outcome, Advisory? Advisory = null, FormErrors? Errors = null, AdvisoryContent? Current = null, int CurrentVersion = 0, string? CurrentBy = null);
 
 /// <param name="Problem">For <see cref="Outcome.Invalid"/>: a resource key saying why.</param>
 public sealed record TransitionResult(Outcome Outcome, string? Problem = null);
@@ -24,7 +24,7 @@ public sealed record TransitionResult(Outcome Outcome, string? Problem = null);
 /// advisory's Version is checked and bumped, so two editors working from the same version cannot
 /// overwrite each other.
 /// </summary>
-public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, AuditLog audit, PublishingEvents events, MediaLibrary media, TimeProvider clock)
+public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, AdvisoryWriter writer, AuditLog audit, PublishingEvents events, MediaLibrary media, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -32,6 +32,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         db.Advisories
             .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
             .Include(a => a.Indicators).Include(a => a.Sources).Include(a => a.Corrections)
+            .Include(a => a.Screenshots).ThenInclude(s => s.Files)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id);
 
@@ -52,7 +53,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             {
                 return await CreateOnceAsync(form, actor);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException e) when (attempt < 3 && !StorageProblems.IsStorage(e))
             {
                 db.ChangeTracker.Clear();
             }
@@ -61,13 +62,14 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
 
     private async Task<SaveResult> CreateOnceAsync(AdvisoryForm form, Actor actor)
     {
-        var errors = await editing.ValidateAsync(null, form, isPublished: false);
-        if (errors.Any) return new SaveResult(Outcome.Invalid, Errors: errors);
-
         await using var transaction = await db.Database.BeginTransactionAsync();
         await ConcurrencyGuard.SerializeCreatesAsync(db);
+        // Checked inside the transaction, after any other create has committed: a typed slug that a double-submitted
+        // form took a moment ago is "taken", not silently given a "-2" (the writer's free slug is for derived ones).
+        var (content, errors) = await editing.ReadAsync(null, form, new AdvisoryContent(), isPublished: false);
+        if (errors.Any) return new SaveResult(Outcome.Invalid, Errors: errors);
         var advisory = new Advisory { CreatedAt = Now, UpdatedAt = Now, Status = AdvisoryStatus.Draft, Version = 1 };
-        await editing.ApplyAsync(advisory, form);
+        await writer.WriteAsync(advisory, content);
         db.Advisories.Add(advisory);
         await AddRevisionAsync(advisory, actor, RevisionReason.Create);
         Audit(AuditAction.Create, advisory, actor);
@@ -85,7 +87,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         {
             return await SaveOnceAsync(id, form, actor, canPublish, restoredFrom);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StorageProblems.IsStorage(e))
         {
             // Someone saved between our read and our write (the Version check in the UPDATE failed, or on
             // PostgreSQL both took the same revision number): rolled back; the editor gets the conflict page.
@@ -104,17 +106,17 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         if (advisory.Version != form.Version) return await ConflictAsync(transaction, advisory, form, actor);
 
         var isPublished = advisory.Status == AdvisoryStatus.Published;
-        var errors = await editing.ValidateAsync(id, form, isPublished);
+        var current = AdvisoryContent.Of(advisory);
+        var (content, errors) = await editing.ReadAsync(id, form, current, isPublished);
         if (errors.Any) return new SaveResult(Outcome.Invalid, advisory, errors);
 
-        var before = AdvisorySnapshot.Of(advisory).ToJson();
-        await KeepBaselineAsync(advisory, before);
-        await editing.ApplyAsync(advisory, form);
-        await db.Entry(advisory).Reference(a => a.Rating).LoadAsync();
         var correction = isPublished && form.ChangeKind is "correction" or "update";
-        if (AdvisorySnapshot.Of(advisory).ToJson() == before && !correction)
-            return new SaveResult(Outcome.Done, advisory); // nothing changed: no new revision
+        // Nothing changed: nothing is written, not even a revision (the transaction is rolled back unused).
+        if (content.SameAs(current) && !correction) return new SaveResult(Outcome.Done, advisory);
 
+        var before = current.ToJson();
+        await KeepBaselineAsync(advisory, before);
+        await writer.WriteAsync(advisory, content);
         var now = Now;
         if (correction)
         {
@@ -145,12 +147,12 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     /// </summary>
     private async Task<SaveResult> ConflictAsync(IDbContextTransaction? transaction, Advisory current, AdvisoryForm form, Actor actor)
     {
-        var currentSnapshot = AdvisorySnapshot.Of(current);
+        var currentContent = AdvisoryContent.Of(current);
         var lastBy = await db.AdvisoryRevisions.Where(r => r.AdvisoryId == current.Id && r.Reason != RevisionReason.Conflict)
             .OrderByDescending(r => r.Number).Select(r => r.SavedByName).FirstOrDefaultAsync();
         db.ChangeTracker.Clear();
         await using var own = transaction is null ? await db.Database.BeginTransactionAsync() : null;
-        var mine = AdvisoryEditing.SnapshotOf(form) with { Status = current.Status, ScheduledFor = current.ScheduledFor, WithdrawalReason = current.WithdrawalReason };
+        var mine = form.ToContent(currentContent).Content;
         db.AdvisoryRevisions.Add(new AdvisoryRevision
         {
             AdvisoryId = current.Id,
@@ -166,12 +168,12 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             await db.SaveChangesAsync();
             await (transaction ?? own!).CommitAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StorageProblems.IsStorage(e))
         {
             // Another save took that revision number meanwhile: the conflict page below still holds the text.
             db.ChangeTracker.Clear();
         }
-        return new SaveResult(Outcome.Conflict, current, Current: currentSnapshot, CurrentVersion: current.Version, CurrentBy: lastBy);
+        return new SaveResult(Outcome.Conflict, current, Current: currentContent, CurrentVersion: current.Version, CurrentBy: lastBy);
     }
 
     public Task<TransitionResult> SubmitAsync(Guid id, int version, Actor actor) =>
@@ -195,7 +197,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         TransitionAsync(id, version, actor, AuditAction.Publish, RevisionReason.Publish, advisory =>
         {
             if (advisory.Status == AdvisoryStatus.Published) return "Admin.Workflow.Error.State";
-            if (ReadyProblem(advisory) is { } problem) return problem;
+            if (AdvisoryRules.ReadyProblem(AdvisoryContent.Of(advisory)) is { } problem) return problem;
             var now = Now;
             advisory.PublishedAt ??= now;
             advisory.UpdatedAt = now;
@@ -211,7 +213,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         {
             if (advisory.Status is not (AdvisoryStatus.Draft or AdvisoryStatus.InReview or AdvisoryStatus.Scheduled)) return "Admin.Workflow.Error.State";
             if (whenUtc <= Now) return "Admin.Workflow.Error.PastDate";
-            if (ReadyProblem(advisory) is { } problem) return problem;
+            if (AdvisoryRules.ReadyProblem(AdvisoryContent.Of(advisory)) is { } problem) return problem;
             advisory.Status = AdvisoryStatus.Scheduled;
             advisory.ScheduledFor = whenUtc;
             return null;
@@ -232,7 +234,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         {
             if (advisory.Status != AdvisoryStatus.Published) return "Admin.Workflow.Error.State";
             var why = reason?.Trim() ?? "";
-            if (why.Length is 0 or > 1000 || why.Any(c => char.IsControl(c) && c is not '\n' and not '\r')) return "Admin.Workflow.Error.Reason";
+            if (why.Length is 0 or > 1000 || AdvisoryRules.HasControl(why, multiline: true)) return "Admin.Workflow.Error.Reason";
             advisory.Status = AdvisoryStatus.Withdrawn;
             advisory.WithdrawnAt = Now;
             advisory.WithdrawalReason = why;
@@ -265,10 +267,9 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
 
     /// <summary>
     /// A change to an advisory's screenshots (add, alt text and caption, order, remove, redact again), as one
-    /// transaction with its audit entry and <see cref="PublishingEvents"/>. It is an edit of the advisory: the
-    /// Version moves (an editor form opened before it gets the conflict page), and so does the updated date
-    /// unless the advisory is published, where it is a minor edit that readers are not told about. It makes
-    /// no revision: revisions hold the text fields, and the audit log records what happened to the images.
+    /// transaction with its revision, audit entry and <see cref="PublishingEvents"/>. It is an edit of the
+    /// advisory: the Version moves (an editor form opened before it gets the conflict page), and so does the
+    /// updated date unless the advisory is published, where it is a minor edit that readers are not told about.
     /// <paramref name="change"/> returns the audit detail, or null when what it should change is not there.
     /// </summary>
     public Task<Outcome> ChangeScreenshotsAsync(Guid id, Actor actor, bool canPublish, AuditAction action, Func<Advisory, Task<string?>> change) =>
@@ -277,14 +278,16 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     private async Task<Outcome> ChangeScreenshotsOnceAsync(Guid id, Actor actor, bool canPublish, AuditAction action, Func<Advisory, Task<string?>> change)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var advisory = await db.Advisories.Include(a => a.Screenshots).ThenInclude(s => s.Files).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id);
+        var advisory = await LoadAsync(id);
         if (advisory is null) return Outcome.NotFound;
         if (!MayEdit(advisory, canPublish)) return Outcome.NotAllowed;
+        await KeepBaselineAsync(advisory, AdvisoryContent.Of(advisory).ToJson());
         if (await change(advisory) is not { } detail) return Outcome.NotFound;
         var position = 0;
         foreach (var shot in advisory.Screenshots.OrderBy(s => s.Position)) shot.Position = position++;
         advisory.Version++;
         if (advisory.Status != AdvisoryStatus.Published) advisory.UpdatedAt = Now;
+        await AddRevisionAsync(advisory, actor, RevisionReason.Screenshots);
         Audit(action, advisory, actor, detail);
         await CommitAsync(transaction, advisory);
         return Outcome.Done;
@@ -316,12 +319,6 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         return published;
     }
 
-    /// <summary>What an advisory needs before readers may see it, as a resource key, or null.</summary>
-    private static string? ReadyProblem(Advisory advisory) =>
-        string.IsNullOrWhiteSpace(advisory.Title) || string.IsNullOrWhiteSpace(advisory.Summary) || string.IsNullOrWhiteSpace(advisory.Body)
-            ? "Admin.Workflow.Error.Incomplete"
-            : null;
-
     private Task<TransitionResult> TransitionAsync(
         Guid id, int version, Actor actor, AuditAction action, RevisionReason reason, Func<Advisory, string?> change, string? detail = null) =>
         ConcurrencyGuard.OrConflictAsync(db, () => TransitionOnceAsync(id, version, actor, action, reason, change, detail), new TransitionResult(Outcome.Conflict));
@@ -333,7 +330,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         var advisory = await LoadAsync(id);
         if (advisory is null) return new TransitionResult(Outcome.NotFound);
         if (advisory.Version != version) return new TransitionResult(Outcome.Conflict);
-        await KeepBaselineAsync(advisory, AdvisorySnapshot.Of(advisory).ToJson());
+        await KeepBaselineAsync(advisory, AdvisoryContent.Of(advisory).ToJson());
         if (change(advisory) is { } problem) return new TransitionResult(Outcome.Invalid, problem); // rolled back with the transaction
         advisory.Version++;
         await AddRevisionAsync(advisory, actor, reason);
@@ -353,7 +350,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             SavedByName = actor.Name,
             Reason = reason,
             Note = note,
-            Snapshot = AdvisorySnapshot.Of(advisory).ToJson(),
+            Snapshot = AdvisoryContent.Of(advisory).ToJson(),
         };
         db.AdvisoryRevisions.Add(revision);
         return revision;

@@ -7,8 +7,10 @@ public enum AuditAction
     UserCreated, RolesChanged, UserDisabled, UserEnabled, SettingChanged,
     Create, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Delete, Restore, Correction,
     PreviewLinkCreated, PreviewLinkRevoked,
-    RatingCreated, RatingChanged,
+    RatingCreated, RatingChanged, PlatformChanged, TransparencyPageChanged,
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
+    RegistryEntryCreated, RegistryEntryEdited, RegistryStatusAdded, RegistryStatusRemoved, OrganisationSaved,
+    TipRedacted, TipDismissed, TipsDrafted, TipReplySent,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>
@@ -27,9 +29,9 @@ public class AuditEntry
     public string? IpAddress { get; set; }
 }
 
-public enum RevisionReason { Create, Save, Restore, Conflict, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft }
+public enum RevisionReason { Create, Save, Restore, Conflict, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Screenshots }
 
-/// <summary>Every save of an advisory, with every field as it was then (see <see cref="AdvisorySnapshot"/>).</summary>
+/// <summary>Every save of an advisory, with every field as it was then (see <see cref="AdvisoryContent"/>).</summary>
 public class AdvisoryRevision
 {
     public int Id { get; set; }
@@ -44,7 +46,7 @@ public class AdvisoryRevision
     public string? Note { get; set; }
     /// <summary>For <see cref="RevisionReason.Restore"/>: the revision whose content was restored.</summary>
     public int? RestoredFromNumber { get; set; }
-    /// <summary>The advisory's fields as JSON (<see cref="AdvisorySnapshot"/>).</summary>
+    /// <summary>The advisory's fields as JSON (<see cref="AdvisoryContent"/>).</summary>
     public string Snapshot { get; set; } = "";
 }
 

@@ -148,7 +148,6 @@ public static class BackOfficeSetup
         services.AddScoped<BackOfficeSettings>();
         services.AddScoped<AdvisoryEditing>();
         services.AddScoped<AdvisoryWorkflow>();
-        services.AddScoped<PublishingEvents>();
         services.AddScoped<DatabaseLease>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;

@@ -22,8 +22,9 @@ public static class ConcurrencyGuard
         {
             return await write();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StorageProblems.IsStorage(e))
         {
+            // A full disk or a locked database is not a conflict: StorageTroubleFilter says what it is.
             // The transaction was disposed (rolled back) on the way out; what this context tracked is stale.
             db.ChangeTracker.Clear();
             return conflict;

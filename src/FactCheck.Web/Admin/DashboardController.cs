@@ -71,8 +71,9 @@ public static class Notices
     [
         "saved", "created", "submitted", "published", "scheduled", "unscheduled", "withdrawn", "returned", "deleted",
         "restored", "corrected", "link-created", "link-revoked", "password-changed", "two-factor-enabled",
-        "two-factor-disabled", "recovery-codes", "user-created", "user-saved", "settings-saved", "rating-saved",
+        "two-factor-disabled", "recovery-codes", "user-created", "user-saved", "settings-saved", "rating-saved", "page-saved", "platform-saved",
         "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed", "sessions-ended",
+        "registry-saved", "organisation-saved", "tip-redacted", "tip-dismissed",
     ];
 
     public static string? Text(string? done, IStringLocalizer<SharedResource> text) =>

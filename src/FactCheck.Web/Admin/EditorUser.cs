@@ -15,6 +15,8 @@ public class EditorUser : IdentityUser
     /// code seen over a shoulder or replayed within its 90-second window is refused (docs/security.md).
     /// </summary>
     public long? LastTotpStep { get; set; }
+    /// <summary>The time zone this person last scheduled in: offered first, and scheduled times shown in it.</summary>
+    public string? ScheduleTimeZone { get; set; }
 }
 
 /// <summary>The three back-office roles (docs/security.md, "Authorization").</summary>

@@ -11,7 +11,7 @@ namespace FactCheck;
 public static class AdvisoryPreview
 {
     /// <param name="mediaPath">Where the page's screenshots are fetched: an address that checks who asks (<see cref="MediaAccess"/>).</param>
-    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, BodyRendering bodies, Guid id, TimeProvider clock, string mediaPath)
+    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, BodyRendering bodies, Guid id, string mediaPath)
     {
         var advisory = await db.Advisories.Where(a => a.Id == id)
             .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
@@ -19,9 +19,6 @@ public static class AdvisoryPreview
             .Include(a => a.Screenshots).ThenInclude(s => s.Files)
             .AsSplitQuery().AsNoTracking().FirstOrDefaultAsync();
         if (advisory is null) return null;
-        // A draft has no publication date yet: show it as if published now.
-        advisory.PublishedAt ??= clock.GetUtcNow().UtcDateTime;
-        if (advisory.UpdatedAt < advisory.PublishedAt) advisory.UpdatedAt = advisory.PublishedAt.Value;
         advisory.Screenshots.Sort((a, b) => a.Position.CompareTo(b.Position));
         advisory.Sources.Sort((a, b) => a.Position.CompareTo(b.Position));
         advisory.Corrections.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
@@ -82,18 +79,17 @@ public sealed class PreviewLinksController(AppDbContext db, AuditLog audit, Time
 /// Referer onwards (which would carry the token). A link stops working when it is revoked, and when its
 /// advisory is withdrawn (its public address answers 410 then) or deleted (the link goes with it).
 /// </summary>
-public sealed class PreviewController(AppDbContext db, BodyRendering bodies, IMediaStore media, TimeProvider clock) : Controller
+public sealed class PreviewController(AppDbContext db, BodyRendering bodies, IMediaStore media) : Controller
 {
     [HttpGet("/preview/{token}")]
     public async Task<IActionResult> Show(string token)
     {
         if (await AdvisoryOfAsync(token) is not { } advisoryId) return NotFound();
-        var page = await AdvisoryPreview.PageAsync(db, bodies, advisoryId, clock, MediaAccess.PreviewPath(token));
+        var page = await AdvisoryPreview.PageAsync(db, bodies, advisoryId, MediaAccess.PreviewPath(token));
         if (page is null) return NotFound();
 
         Private();
-        CultureInfo.CurrentUICulture = page.Language.Culture;
-        return View("~/Views/Advisories/Show.cshtml", page);
+        return new LanguageViewResult(page.Language, "~/Views/Advisories/Show.cshtml", page, ViewData, TempData);
     }
 
     /// <summary>The screenshots of the previewed advisory (and nothing else), to whoever holds the link.</summary>

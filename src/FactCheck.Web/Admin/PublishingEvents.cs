@@ -8,11 +8,18 @@ namespace FactCheck;
 /// together with the change; then, once committed, <see cref="AdvisoryCommittedAsync"/>.
 /// Keep it the only call site.
 /// </summary>
-public sealed class PublishingEvents(AppDbContext db, SearchIndex search, PublicContent publicContent)
+public sealed class PublishingEvents(AppDbContext db, SearchIndex search, PublicContent publicContent, RegistryFeed registry, TipReplies tipReplies)
 {
-    /// <summary>The advisory's content or status changed; <paramref name="advisory"/> holds the saved state.</summary>
-    public Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default) =>
-        search.UpdateAsync(db, advisory, cancellationToken);
+    /// <summary>
+    /// The advisory's content or status changed; <paramref name="advisory"/> holds the saved state. A published
+    /// advisory's indicators feed the registry, and readers whose tips it answers are due a reply.
+    /// </summary>
+    public async Task AdvisoryChangedAsync(Advisory advisory, CancellationToken cancellationToken = default)
+    {
+        await search.UpdateAsync(db, advisory, cancellationToken);
+        await registry.AdvisoryChangedAsync(advisory.Id, cancellationToken);
+        await tipReplies.AdvisoryChangedAsync(advisory, cancellationToken);
+    }
 
     /// <summary>
     /// The change is committed: cached public pages and feeds are dropped, so the next request shows it.

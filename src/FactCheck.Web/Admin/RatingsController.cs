@@ -14,6 +14,9 @@ public sealed class RatingForm
     public string? LabelAr { get; set; }
     public string? LabelUk { get; set; }
     public string? LabelEn { get; set; }
+    public string? DescriptionAr { get; set; }
+    public string? DescriptionUk { get; set; }
+    public string? DescriptionEn { get; set; }
     public string? Colour { get; set; }
     public string? Value { get; set; }
     public string? Position { get; set; }
@@ -21,6 +24,7 @@ public sealed class RatingForm
     public static RatingForm From(Rating rating) => new()
     {
         Key = rating.Key, LabelAr = rating.LabelAr, LabelUk = rating.LabelUk, LabelEn = rating.LabelEn, Colour = rating.Colour,
+        DescriptionAr = rating.DescriptionAr, DescriptionUk = rating.DescriptionUk, DescriptionEn = rating.DescriptionEn,
         Value = rating.Value.ToString(CultureInfo.InvariantCulture), Position = rating.Position.ToString(CultureInfo.InvariantCulture),
     };
 }
@@ -123,8 +127,12 @@ public sealed partial class RatingsController(AppDbContext db, AuditLog audit, P
             else if (await db.Ratings.AnyAsync(r => r.Key == key)) errors.Add(nameof(form.Key), text["Admin.Ratings.Error.KeyTaken"]);
         }
         foreach (var (field, label) in new[] { (nameof(form.LabelAr), form.LabelAr), (nameof(form.LabelUk), form.LabelUk), (nameof(form.LabelEn), form.LabelEn) })
-            if (string.IsNullOrWhiteSpace(label) || label.Trim().Length > 80 || label.Any(char.IsControl))
+            if (string.IsNullOrWhiteSpace(label) || label.Trim().Length > 80 || AdvisoryRules.HasControl(label, multiline: false))
                 errors.Add(field, text["Admin.Ratings.Error.Label"]);
+        // The methodology page defines every verdict in words, in every language.
+        foreach (var (field, description) in new[] { (nameof(form.DescriptionAr), form.DescriptionAr), (nameof(form.DescriptionUk), form.DescriptionUk), (nameof(form.DescriptionEn), form.DescriptionEn) })
+            if (string.IsNullOrWhiteSpace(description) || description.Trim().Length > 1000 || AdvisoryRules.HasControl(description, multiline: true))
+                errors.Add(field, text["Admin.Ratings.Error.Description"]);
         if (!ColourPattern().IsMatch(form.Colour?.Trim() ?? "")) errors.Add(nameof(form.Colour), text["Admin.Ratings.Error.Colour"]);
         else if (ContrastWithWhite(form.Colour!.Trim()) < 4.5) errors.Add(nameof(form.Colour), text["Admin.Ratings.Error.Contrast"]);
         if (Number(form.Value) is not (>= 1 and <= 5)) errors.Add(nameof(form.Value), text["Admin.Ratings.Error.Value"]);
@@ -137,13 +145,16 @@ public sealed partial class RatingsController(AppDbContext db, AuditLog audit, P
         rating.LabelAr = form.LabelAr!.Trim();
         rating.LabelUk = form.LabelUk!.Trim();
         rating.LabelEn = form.LabelEn!.Trim();
+        rating.DescriptionAr = form.DescriptionAr!.Trim();
+        rating.DescriptionUk = form.DescriptionUk!.Trim();
+        rating.DescriptionEn = form.DescriptionEn!.Trim();
         rating.Colour = form.Colour!.Trim().ToLowerInvariant();
         rating.Value = Number(form.Value)!.Value;
         rating.Position = Number(form.Position)!.Value;
     }
 
     private static string Describe(Rating r) =>
-        string.Create(CultureInfo.InvariantCulture, $"{r.LabelAr} / {r.LabelUk} / {r.LabelEn}, {r.Colour}, value {r.Value}, position {r.Position}");
+        string.Create(CultureInfo.InvariantCulture, $"{r.LabelAr} / {r.LabelUk} / {r.LabelEn}, {r.Colour}, value {r.Value}, position {r.Position}, meaning {r.DescriptionAr} / {r.DescriptionUk} / {r.DescriptionEn}");
 
     /// <summary>An integer typed in any digits (Arabic-Indic keyboards type ٣), or null.</summary>
     private static int? Number(string? typed) =>

@@ -18,7 +18,9 @@ public sealed class RevisionPage : AdminPage
 {
     public required Guid AdvisoryId { get; init; }
     public required RevisionRow Revision { get; init; }
-    public required AdvisorySnapshot Snapshot { get; init; }
+    public required AdvisoryContent Snapshot { get; init; }
+    /// <summary>The snapshot's fields as editors read them (verdict labels, not keys).</summary>
+    public required IReadOnlyList<(string Field, string Value)> Fields { get; init; }
     public required bool CanRestore { get; init; }
     /// <summary>Restoring over a published advisory asks, like any edit of it, whether this is a correction.</summary>
     public required bool AdvisoryIsPublished { get; init; }
@@ -49,7 +51,7 @@ public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workfl
             .Select(r => new RevisionRow(r.Number, r.SavedAt, r.SavedByName, r.Reason, r.Note, r.RestoredFromNumber)).ToListAsync();
         return View(new RevisionListPage
         {
-            Title = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Admin.Revisions.Title"], advisory.Title),
+            Title = Bidi.PlainFormat(text["Admin.Revisions.Title"], advisory.Title, BackOfficeLanguage.Current),
             AdvisoryId = id, AdvisoryTitle = advisory.Title, Revisions = revisions,
         });
     }
@@ -70,7 +72,8 @@ public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workfl
             AdvisoryId = id,
             From = Row(before),
             To = Row(after),
-            Differences = TextDiff.Compare(AdvisorySnapshot.FromJson(before.Snapshot), AdvisorySnapshot.FromJson(after.Snapshot)),
+            Differences = TextDiff.Compare(AdvisoryContent.FromJson(before.Snapshot), AdvisoryContent.FromJson(after.Snapshot),
+                TextDiff.Shown(await db.Ratings.ToListAsync(), await db.Platforms.ToListAsync(), text, BackOfficeLanguage.Current)),
         });
     }
 
@@ -79,7 +82,7 @@ public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workfl
     {
         var revision = await db.AdvisoryRevisions.FirstOrDefaultAsync(r => r.AdvisoryId == id && r.Number == number);
         if (revision is null) return NotFoundPage();
-        var form = AdvisorySnapshot.FromJson(revision.Snapshot).ToForm(version);
+        var form = AdvisoryForm.From(AdvisoryContent.FromJson(revision.Snapshot), version);
         form.ChangeKind = changeKind;
         form.CorrectionNote = correctionNote;
         var result = await workflow.SaveAsync(id, form, CurrentActor, CanPublish, restoredFrom: number);
@@ -104,12 +107,15 @@ public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workfl
         var revision = await db.AdvisoryRevisions.FirstOrDefaultAsync(r => r.AdvisoryId == id && r.Number == number);
         var advisory = await db.Advisories.Where(a => a.Id == id).Select(a => new { a.Status, a.Version }).FirstOrDefaultAsync();
         if (revision is null || advisory is null) return null;
+        var snapshot = AdvisoryContent.FromJson(revision.Snapshot);
+        var shown = TextDiff.Shown(await db.Ratings.ToListAsync(), await db.Platforms.ToListAsync(), text, BackOfficeLanguage.Current);
         return View("Show", new RevisionPage
         {
             Title = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Admin.Revisions.RevisionTitle"], number),
             AdvisoryId = id,
             Revision = Row(revision),
-            Snapshot = AdvisorySnapshot.FromJson(revision.Snapshot),
+            Snapshot = snapshot,
+            Fields = snapshot.Fields().Select(f => (f.Field, shown(f.Field, f.Value))).ToList(),
             CanRestore = CanPublish,
             AdvisoryIsPublished = advisory.Status == AdvisoryStatus.Published,
             CurrentVersion = advisory.Version,

@@ -27,9 +27,18 @@ public sealed class ScheduledPublisher(
         : $"{Environment.MachineName}/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             $"{environment.ContentRootPath}|{configuration["Site:DataPath"]}|{configuration["urls"]}|{configuration["Database:ConnectionString"]}")))[..12]}";
 
+    private TaskCompletionSource roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes when the round after the current one has ended. With a FakeTimeProvider a test moves the
+    /// clock by an interval and awaits this, instead of sleeping until the scheduler may have run.
+    /// </summary>
+    internal Task NextRoundAsync() => Volatile.Read(ref roundDone).Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.SchedulerInterval;
+        // The site's clock, so a test's FakeTimeProvider drives the rounds.
         using var timer = new PeriodicTimer(interval, clock);
         do
         {
@@ -39,6 +48,7 @@ public sealed class ScheduledPublisher(
                 if (!await scope.ServiceProvider.GetRequiredService<DatabaseLease>().TryHoldAsync(LeaseName, Holder, interval * 4, stoppingToken))
                     continue; // another instance publishes
                 var published = await scope.ServiceProvider.GetRequiredService<AdvisoryWorkflow>().PublishDueAsync(stoppingToken);
+                SiteMetrics.CountPublished(published, scheduled: true);
                 if (published > 0) logger.LogInformation("Published {Count} scheduled advisories", published);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -49,6 +59,10 @@ public sealed class ScheduledPublisher(
             {
                 // A failed round (database busy, schema not ready yet) is retried at the next tick.
                 logger.LogError(exception, "Scheduled publishing failed; retrying at the next interval");
+            }
+            finally
+            {
+                Interlocked.Exchange(ref roundDone, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

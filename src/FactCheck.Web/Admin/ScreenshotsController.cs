@@ -19,7 +19,6 @@ public sealed class ScreenshotsController(
     AppDbContext db, AdvisoryWorkflow workflow, ScreenshotProcessor processor, ScreenshotStaging staging, MediaLibrary library,
     MediaOptions options, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
-    private const int MaxTextLength = 1000;
 
     [HttpGet("new")]
     public async Task<IActionResult> New(Guid id, string? problem)
@@ -259,9 +258,9 @@ public sealed class ScreenshotsController(
         var errors = new FormErrors();
         var alt = altText?.Trim() ?? "";
         if (alt.Length == 0) errors.Add("AltText", text["Admin.Screenshots.Error.AltRequired"]);
-        foreach (var (field, value) in new[] { ("AltText", alt), ("Caption", caption?.Trim() ?? "") })
+        foreach (var (field, value, max) in new[] { ("AltText", alt, AdvisoryRules.AltTextMax), ("Caption", caption?.Trim() ?? "", AdvisoryRules.CaptionMax) })
         {
-            if (value.Length > MaxTextLength) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], MaxTextLength));
+            if (value.Length > max) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], max));
             else if (SafeText.HasUnsafe(value, allowLineBreaks: false)) errors.Add(field, text["Admin.Editor.Error.Control"]);
         }
         return errors;
@@ -285,7 +284,7 @@ public sealed class ScreenshotsController(
         Response.StatusCode = status;
         return View("Form", new ScreenshotFormPage
         {
-            Title = string.Format(CultureInfo.CurrentCulture, text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title),
+            Title = Bidi.PlainFormat(text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title, BackOfficeLanguage.Current),
             AdvisoryId = advisory.Id, ContentLanguage = advisory.SiteLanguage, Existing = existing, AsksForFile = existing is null,
             AltText = altText, Caption = caption, Errors = errors, MaxUploadBytes = options.MaxUploadBytes,
         });
@@ -297,7 +296,7 @@ public sealed class ScreenshotsController(
         Response.StatusCode = status;
         return View("Staged", new StagedScreenshotPage
         {
-            Title = string.Format(CultureInfo.CurrentCulture, text["Admin.Screenshots.RedactTitle"], advisory.Title),
+            Title = Bidi.PlainFormat(text["Admin.Screenshots.RedactTitle"], advisory.Title, BackOfficeLanguage.Current),
             Staged = staged, ContentLanguage = advisory.SiteLanguage,
             Similar = await SimilarScreenshots.FindAsync(db, staged.PerceptualHash, advisory.Id, HttpContext.RequestAborted),
             AltText = altText, Caption = caption, Redaction = redaction, Errors = errors,

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace FactCheck;
 
 public enum DiffKind { Same, Added, Removed }
@@ -10,11 +12,33 @@ public static class TextDiff
     /// <summary>Above this many line pairs the diff stops looking for common lines (whole blocks removed and added instead).</summary>
     private const long MaxCells = 4_000_000;
 
-    public static IReadOnlyList<FieldDifference> Compare(AdvisorySnapshot before, AdvisorySnapshot after) =>
-        before.Fields().Zip(after.Fields())
+    /// <summary>
+    /// The fields that differ. <paramref name="shown"/> turns a stored value into what people read (a verdict's
+    /// key "scam" into its label), field by field; values are compared as stored.
+    /// </summary>
+    public static IReadOnlyList<FieldDifference> Compare(AdvisoryContent before, AdvisoryContent after, Func<string, string, string>? shown = null)
+    {
+        shown ??= (_, value) => value;
+        return before.Fields().Zip(after.Fields())
             .Where(pair => pair.First.Value != pair.Second.Value)
-            .Select(pair => new FieldDifference(pair.First.Field, pair.First.Value, pair.Second.Value, Lines(pair.First.Value, pair.Second.Value)))
+            .Select(pair => (pair.First.Field, Before: shown(pair.First.Field, pair.First.Value), After: shown(pair.First.Field, pair.Second.Value)))
+            .Select(d => new FieldDifference(d.Field, d.Before, d.After, Lines(d.Before, d.After)))
             .ToList();
+    }
+
+    /// <summary>Field values as an editor reads them in <paramref name="language"/>: labels for keys of the rating scale, platforms and lists of choices.</summary>
+    public static Func<string, string, string> Shown(IReadOnlyList<Rating> ratings, IReadOnlyList<Platform> platforms, IStringLocalizer text, SiteLanguage language) =>
+        (field, value) => value.Length == 0 ? value : field switch
+        {
+            "Admin.Field.Rating" => ratings.FirstOrDefault(r => r.Key == value)?.Label(language.Code) ?? value,
+            "Admin.Field.Platforms" => string.Join('\n', value.Split('\n').Select(key => platforms.FirstOrDefault(p => p.Key == key)?.Name ?? key)),
+            "Admin.Field.Kind" => text[$"Kind.{value}"],
+            "Admin.Field.Severity" => text[$"Severity.{value}"],
+            "Admin.Field.ClaimantKind" => text[$"Admin.Field.ClaimantKind.{value}"],
+            "Admin.Field.Status" => text[$"Admin.Status.{value}"],
+            "Admin.Field.Language" => SiteLanguage.Find(value)?.NativeName ?? value,
+            _ => value,
+        };
 
     /// <summary>A line diff (longest common subsequence), with unchanged lines kept for context.</summary>
     public static IReadOnlyList<DiffLine> Lines(string before, string after)

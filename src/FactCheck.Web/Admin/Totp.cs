@@ -1,42 +1,30 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using OtpNet;
 
 namespace FactCheck;
 
-/// <summary>RFC 6238 time-based one-time codes as authenticator apps make them: HMAC-SHA1, 30-second steps, 6 digits.</summary>
+/// <summary>
+/// RFC 6238 time-based one-time codes as authenticator apps make them (HMAC-SHA1, 30-second steps,
+/// 6 digits), computed and compared by Otp.NET. What stays ours is reading what people type.
+/// </summary>
 public static class Totp
 {
     public const int Digits = 6;
-    public static readonly TimeSpan StepLength = TimeSpan.FromSeconds(30);
 
-    public static long StepAt(DateTimeOffset time) => time.ToUnixTimeSeconds() / (long)StepLength.TotalSeconds;
+    private static OtpNet.Totp For(byte[] key) => new(key, step: 30, mode: OtpHashMode.Sha1, totpSize: Digits);
 
-    public static string Code(byte[] key, long step)
-    {
-        Span<byte> counter = stackalloc byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(counter, step);
-        Span<byte> hash = stackalloc byte[20];
-        HMACSHA1.HashData(key, counter, hash);
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-    }
+    /// <summary>The code an authenticator app shows at <paramref name="time"/>.</summary>
+    public static string Code(byte[] key, DateTimeOffset time) => For(key).ComputeTotp(time.UtcDateTime);
 
     /// <summary>
     /// The time step whose code equals <paramref name="code"/>, looking one step either side of now
     /// for clock drift, or null. Digits may be typed with spaces or hyphens, in any script's digits.
+    /// The caller stores the step so that the code is accepted once (<see cref="SingleUseAuthenticatorTokenProvider"/>).
     /// </summary>
-    public static long? MatchingStep(byte[] key, string? code, DateTimeOffset now)
-    {
-        var digits = NormalizeCode(code);
-        if (digits is null) return null;
-        var current = StepAt(now);
-        for (var step = current - 1; step <= current + 1; step++)
-            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Code(key, step)), Encoding.ASCII.GetBytes(digits)))
-                return step;
-        return null;
-    }
+    public static long? MatchingStep(byte[] key, string? code, DateTimeOffset now) =>
+        NormalizeCode(code) is { } digits && For(key).VerifyTotp(now.UtcDateTime, digits, out var step, new VerificationWindow(previous: 1, future: 1))
+            ? step
+            : null;
 
     /// <summary>Six ASCII digits, or null. Arabic-Indic digits (٠١٢…) are accepted: Arabic keyboards type them.</summary>
     public static string? NormalizeCode(string? code)
@@ -53,26 +41,6 @@ public static class Totp
         return builder.Length == Digits ? builder.ToString() : null;
     }
 
-    /// <summary>RFC 4648 base32 (the form authenticator keys are shared in), padding and case ignored.</summary>
-    public static byte[] FromBase32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var output = new List<byte>(text.Length * 5 / 8);
-        int buffer = 0, bits = 0;
-        foreach (var c in text.ToUpperInvariant())
-        {
-            if (c is '=' or ' ' or '-') continue;
-            var value = alphabet.IndexOf(c, StringComparison.Ordinal);
-            if (value < 0) throw new FormatException("not base32");
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                output.Add((byte)(buffer >> bits));
-                buffer &= (1 << bits) - 1;
-            }
-        }
-        return [.. output];
-    }
+    /// <summary>An authenticator key as Identity stores and shows it (RFC 4648 base32).</summary>
+    public static byte[] KeyBytes(string base32) => Base32Encoding.ToBytes(base32.Replace(" ", "", StringComparison.Ordinal));
 }

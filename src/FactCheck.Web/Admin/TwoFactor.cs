@@ -22,7 +22,7 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : IU
     {
         var key = await manager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrWhiteSpace(key)) return false;
-        var step = Totp.MatchingStep(Totp.FromBase32(key), token, clock.GetUtcNow());
+        var step = Totp.MatchingStep(Totp.KeyBytes(key), token, clock.GetUtcNow());
         if (step is null || step <= user.LastTotpStep) return false;
         user.LastTotpStep = step;
         // Two requests racing with the same code: the second update fails on the concurrency stamp.

@@ -8,7 +8,8 @@ namespace FactCheck;
 
 /// <summary>The public advisory pages: language homes, filtered lists and single advisories.</summary>
 public sealed class AdvisoriesController(
-    AppDbContext db, BodyRendering bodies, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock) : Controller
+    AppDbContext db, BodyRendering bodies, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, TimeProvider clock,
+    ShareCards shareCards) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
 
@@ -64,8 +65,11 @@ public sealed class AdvisoriesController(
         var platformsOf = (await db.Advisories.Where(a => ids.Contains(a.Id))
                 .SelectMany(a => a.Platforms, (a, p) => new { a.Id, p.Name }).ToListAsync())
             .ToLookup(p => p.Id, p => p.Name);
+        // Each card's first screenshot (already redacted), shown small beside it.
+        var thumbnails = (await db.Screenshots.AsNoTracking().Where(s => ids.Contains(s.AdvisoryId)).Include(s => s.Files).ToListAsync())
+            .GroupBy(s => s.AdvisoryId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Position).First());
         var items = cards.Select(c => new AdvisoryCard(c.Title, c.Summary, $"/{c.Language}/advisories/{c.Slug}", c.Kind, c.Rating, c.Severity,
-            c.PublishedAt, platformsOf[c.Id].Order(StringComparer.Ordinal).ToList())).ToList();
+            c.PublishedAt, platformsOf[c.Id].Order(StringComparer.Ordinal).ToList(), thumbnails.GetValueOrDefault(c.Id))).ToList();
 
         var heading = isHome ? text["Home.Heading"] : filter.IsEmpty ? text["List.Heading"] : text["List.FilteredHeading"];
         var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync();
@@ -142,6 +146,7 @@ public sealed class AdvisoriesController(
         advisory.Sources.Sort((a, b) => a.Position.CompareTo(b.Position));
         advisory.Corrections.Sort((a, b) => a.PublishedAt.CompareTo(b.PublishedAt));
         var baseUrl = AbsoluteUrls.BaseUrl(Request, site.Value);
+        var card = await shareCards.ForAsync(advisory);
 
         return View("Show", new AdvisoryPage
         {
@@ -149,8 +154,8 @@ public sealed class AdvisoriesController(
             Title = advisory.Title,
             Description = advisory.Summary,
             CanonicalPath = advisory.Path,
-            Sharing = SharingCard.For(advisory, clock.GetUtcNow().UtcDateTime),
-            StructuredData = ClaimReviewMarkup.Json(advisory, await FeedBuilder.RatingScaleAsync(db), baseUrl + advisory.Path, site.Value.Name, baseUrl + "/"),
+            Sharing = SharingCard.For(advisory, clock.GetUtcNow().UtcDateTime, card),
+            StructuredData = ClaimReviewMarkup.Json(advisory, await FeedBuilder.RatingScaleAsync(db), baseUrl + advisory.Path, site.Value.Name, baseUrl + "/", card),
             Advisory = advisory,
             BodyHtml = bodies.Html(advisory),
             Translations = translations,

@@ -6,7 +6,14 @@ public enum AdvisoryStatus { Draft, InReview, Scheduled, Published, Withdrawn }
 
 public enum Severity { Low, Medium, High, Critical }
 
-/// <summary>One published piece in one language (docs/product.md, "Content model").</summary>
+/// <summary>
+/// Who makes the claim: a named person or organization (ClaimReview's claim author), or accounts nobody can
+/// name on a platform — the usual case for a scam — which ClaimReview leaves without an author rather than
+/// inventing an organization named with a sentence.
+/// </summary>
+public enum ClaimantKind { Person, Organization, PlatformAccounts }
+
+/// <summary>One published piece in one language (docs/architecture.md, "Content model").</summary>
 public class Advisory
 {
     /// <summary>Stable identity: feed ids and CAP identifiers are built from it, so they survive slug edits.</summary>
@@ -21,7 +28,10 @@ public class Advisory
 
     // The claim being checked (fact-check and alert kinds).
     public string? ClaimText { get; set; }
+    /// <summary>The person's or organization's name; for <see cref="ClaimantKind.PlatformAccounts"/> the platform's.</summary>
     public string? Claimant { get; set; }
+    /// <summary>Whether the claimant is a person, an organization or accounts on a platform; shown beside the name.</summary>
+    public ClaimantKind? ClaimantKind { get; set; }
     public DateOnly? ClaimFirstSeen { get; set; }
     public List<string> ClaimAppearances { get; set; } = [];
 
@@ -71,12 +81,23 @@ public class Rating
     /// <summary>ClaimReview ratingValue; documented on the methodology page.</summary>
     public int Value { get; set; }
     public int Position { get; set; }
+    /// <summary>What the verdict means, in words, per language: the methodology page shows it beside the label.</summary>
+    public string DescriptionAr { get; set; } = "";
+    public string DescriptionUk { get; set; } = "";
+    public string DescriptionEn { get; set; } = "";
 
     public string Label(string language) => language switch
     {
         "ar" => LabelAr,
         "uk" => LabelUk,
         _ => LabelEn,
+    };
+
+    public string Description(string language) => language switch
+    {
+        "ar" => DescriptionAr,
+        "uk" => DescriptionUk,
+        _ => DescriptionEn,
     };
 }
 
@@ -86,7 +107,15 @@ public class Platform
     public int Id { get; set; }
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
+    /// <summary>
+    /// The name as readers also write it, one per line (واتساب, واتس اب, Ватсап): a search for any of them
+    /// finds what the others find (<see cref="PlatformEquivalents"/>).
+    /// </summary>
+    public string Equivalents { get; set; } = "";
     public List<Advisory> Advisories { get; set; } = [];
+
+    public IEnumerable<string> EquivalentNames =>
+        Equivalents.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 public class Tag

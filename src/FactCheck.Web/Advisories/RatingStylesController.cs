@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
@@ -11,19 +12,55 @@ namespace FactCheck;
 /// Verdict badge colours come from the configurable rating scale. They are served as a small
 /// stylesheet because the Content-Security-Policy forbids inline style attributes.
 /// </summary>
-public sealed partial class RatingStylesController(AppDbContext db) : Controller
+public sealed class RatingStylesController(VerdictStyles styles) : Controller
 {
-    [HttpGet("/verdicts.css")]
-    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
-    public async Task<IActionResult> Css()
+    [HttpGet(VerdictStyles.BasePath)]
+    [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = ["v"])]
+    public async Task<IActionResult> Css(string? v)
     {
-        var css = new StringBuilder();
-        foreach (var rating in await db.Ratings.OrderBy(r => r.Position).ToListAsync())
+        var (css, version) = await styles.CurrentAsync(HttpContext.RequestAborted);
+        // Pages link /verdicts.css?v={hash of the scale}: that address never changes meaning, so browsers and
+        // CDNs keep it for a year and a page never waits for it twice; a changed scale gets a new address.
+        Response.Headers.CacheControl = v == version ? PublicCaching.ImmutableCacheControl : PublicCaching.CacheControl;
+        return Content(css, "text/css; charset=utf-8");
+    }
+}
+
+/// <summary>The stylesheet of the rating scale's colours and the version pages link it by.</summary>
+public sealed partial class VerdictStyles(IServiceScopeFactory scopes, PublicContent content, TimeProvider clock)
+{
+    public const string BasePath = "/verdicts.css";
+
+    /// <summary>Another instance may change the scale: without a change seen here, the stylesheet is read again after this.</summary>
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private volatile Snapshot? current;
+
+    private sealed record Snapshot(string Css, string Version, string ContentVersion, DateTimeOffset ReadAt);
+
+    /// <summary>The address pages link: the stylesheet with its content hash.</summary>
+    public async Task<string> PathAsync(CancellationToken cancellationToken = default) =>
+        BasePath + "?v=" + (await CurrentAsync(cancellationToken)).Version;
+
+    public async Task<(string Css, string Version)> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = current;
+        if (snapshot is null || snapshot.ContentVersion != content.Version || clock.GetUtcNow() - snapshot.ReadAt > Lifetime)
         {
-            if (!Colour().IsMatch(rating.Colour) || !CssKey().IsMatch(rating.Key)) continue;
-            css.Append(CultureInfo.InvariantCulture, $".verdict-{rating.Key}{{--verdict:{rating.Colour}}}\n");
+            var contentVersion = content.Version;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var css = new StringBuilder();
+            foreach (var rating in await db.Ratings.AsNoTracking().OrderBy(r => r.Position).ToListAsync(cancellationToken))
+            {
+                if (!Colour().IsMatch(rating.Colour) || !CssKey().IsMatch(rating.Key)) continue;
+                css.Append(CultureInfo.InvariantCulture, $".verdict-{rating.Key}{{--verdict:{rating.Colour}}}\n");
+            }
+            var text = css.ToString();
+            var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+            current = snapshot = new Snapshot(text, version, contentVersion, clock.GetUtcNow());
         }
-        return Content(css.ToString(), "text/css; charset=utf-8");
+        return (snapshot.Css, snapshot.Version);
     }
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]

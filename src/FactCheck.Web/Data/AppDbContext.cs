@@ -28,6 +28,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Lease> Leases => Set<Lease>();
     /// <summary>Signed-in browsers of the back-office; signing out ends one (EditorSessions).</summary>
     public DbSet<EditorSession> EditorSessions => Set<EditorSession>();
+    // The indicator registry (Registry/) and readers' tips (Tips/).
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<RegistryEntry> RegistryEntries => Set<RegistryEntry>();
+    public DbSet<StatusRecord> RegistryStatuses => Set<StatusRecord>();
+    public DbSet<RegistryRevision> RegistryRevisions => Set<RegistryRevision>();
+    public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<TipIndicator> TipIndicators => Set<TipIndicator>();
+    public DbSet<TransparencyPage> TransparencyPages => Set<TransparencyPage>();
+    public DbSet<TransparencyPageRevision> TransparencyPageRevisions => Set<TransparencyPageRevision>();
 
     /// <summary>What readers may see: published, and not withdrawn.</summary>
     public IQueryable<Advisory> PublishedAdvisories => Advisories.Where(a => a.Status == AdvisoryStatus.Published);

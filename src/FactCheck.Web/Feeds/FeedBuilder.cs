@@ -111,8 +111,10 @@ public sealed class FeedBuilder(
             : null;
         return new FeedEntry(
             Id: advisory.Id,
-            Title: advisory.Title,
-            Summary: advisory.Summary,
+            // Feed titles and summaries are plain text shown in the reader's own interface: each is a paragraph in
+            // the advisory's direction, with brand names, handles and numbers isolated inside ("Reserve+", not "+Reserve").
+            Title: Bidi.PlainParagraph(advisory.Title, language.Direction),
+            Summary: Bidi.PlainParagraph(advisory.Summary, language.Direction),
             Url: url,
             ContentHtml: ContentHtml(advisory, verdict, images, new Uri(url), now),
             Published: advisory.PublishedAt!.Value,

@@ -26,10 +26,10 @@ public sealed class IndicatorExportController(AppDbContext db, IOptions<SiteOpti
     {
         var (rows, lastModified) = await LoadAsync(cancellationToken);
         var csv = new StringBuilder();
-        // Spreadsheet-safe (CsvFormat): a value that would start a formula carries a leading apostrophe; the JSON export is exact.
-        csv.Append(CsvFormat.Row(Columns));
+        // Spreadsheet-safe (CsvField): a value that would start a formula carries a leading apostrophe; the JSON export is exact.
+        csv.Append(CsvField.Line(Columns));
         foreach (var row in rows)
-            csv.Append(CsvFormat.Row([row.Type, row.Value, row.FirstSeen, row.LastSeen, row.Verdict, row.Language, row.AdvisoryUrl, row.AdvisoryId]));
+            csv.Append(CsvField.Line([row.Type, row.Value, row.FirstSeen, row.LastSeen, row.Verdict, row.Language, row.AdvisoryUrl, row.AdvisoryId]));
         return this.CachedDocument(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvMediaType, lastModified);
     }
 

@@ -3,7 +3,7 @@ using System.Xml;
 
 namespace FactCheck;
 
-/// <summary>RSS 2.0 following the RSS Advisory Board profile (docs/feeds-and-structured-data.md).</summary>
+/// <summary>RSS 2.0 following the RSS Advisory Board profile (docs/feeds.md).</summary>
 public static class RssFeedWriter
 {
     public static byte[] Write(Feed feed)

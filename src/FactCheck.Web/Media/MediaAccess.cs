@@ -10,6 +10,8 @@ namespace FactCheck;
 /// and so does a file no screenshot refers to (left by a crash or a discarded upload). Signed-in staff
 /// get every screenshot at /admin/media/{name} (the back-office cookie only travels under /admin), and
 /// whoever holds a preview link gets that advisory's at /preview/{token}/media/{name} (PreviewController).
+/// Share cards (<see cref="ShareCards"/>, "card-….png") are public: one is drawn only for a published page,
+/// and shows nothing but its title, verdict and the site's name.
 /// </summary>
 public static partial class MediaAccess
 {
@@ -19,6 +21,11 @@ public static partial class MediaAccess
 
     /// <summary>A name the media library makes: a hex content hash and an extension.</summary>
     public static bool IsName(string? name) => name is not null && MediaName().IsMatch(name);
+
+    public const string ShareCardPrefix = "card-";
+
+    /// <summary>A share card's name: "card-", a hex hash of what it shows, ".png".</summary>
+    public static bool IsShareCard(string? name) => name is not null && ShareCardName().IsMatch(name);
 
     /// <summary>Whether a published advisory shows the file (so readers, CDNs and feed readers may have it).</summary>
     public static Task<bool> IsPublishedAsync(AppDbContext db, string name, CancellationToken cancellationToken = default) =>
@@ -31,7 +38,7 @@ public static partial class MediaAccess
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/media"), branch => branch.Use(async (context, next) =>
         {
             var name = context.Request.Path.Value!.Length > PublicPath.Length ? context.Request.Path.Value[PublicPath.Length..] : null;
-            if (IsName(name) && await IsPublishedAsync(context.RequestServices.GetRequiredService<AppDbContext>(), name!, context.RequestAborted))
+            if (IsShareCard(name) || IsName(name) && await IsPublishedAsync(context.RequestServices.GetRequiredService<AppDbContext>(), name!, context.RequestAborted))
             {
                 await next(context);
                 return;
@@ -50,6 +57,9 @@ public static partial class MediaAccess
 
     [GeneratedRegex(@"^[0-9a-f]{16,64}\.[a-z0-9]{2,10}$")]
     private static partial Regex MediaName();
+
+    [GeneratedRegex(@"^card-[0-9a-f]{32}\.png$")]
+    private static partial Regex ShareCardName();
 }
 
 /// <summary>/admin/media/{name}: any screenshot, published or not, for signed-in staff (never cached: BackOfficeController).</summary>

@@ -73,7 +73,7 @@ public sealed class LocalMediaStore : IMediaStore
         return Task.CompletedTask;
     }
 
-    /// <summary>Only names the library makes (hex hash, extension, or a temporary copy of one) reach the file system: no paths, no "..".</summary>
+    /// <summary>Only names the library and the share cards make (hex hash, extension, or a temporary copy of one) reach the file system: no paths, no "..".</summary>
     private string PathOf(string name) =>
-        MediaAccess.IsName(name) || MediaSweep.IsTemporary(name) ? Path.Combine(folder, name) : throw new ArgumentException($"'{name}' is not a media file name", nameof(name));
+        MediaAccess.IsName(name) || MediaAccess.IsShareCard(name) || MediaSweep.IsTemporary(name) ? Path.Combine(folder, name) : throw new ArgumentException($"'{name}' is not a media file name", nameof(name));
 }

@@ -10,6 +10,7 @@ namespace FactCheck;
 /// a crash in the middle of a write leaves a "*.tmp". Both go once they are older than Media:OrphanGrace —
 /// long enough that an upload still in progress is never touched (a file used again counts as new:
 /// LocalMediaStore.WriteOnceAsync). Kept originals (Media:KeepOriginalsPath) are swept the same way.
+/// Share cards are left alone: they are named by what they show, not by a row, and drawn again when missing.
 /// Runs at start and every Media:SweepInterval; with several instances each sweeps, which is harmless.
 /// </summary>
 public sealed partial class MediaSweep(IServiceScopeFactory scopes, IMediaStore store, MediaOptions options, IOptions<SiteOptions> site,
@@ -83,6 +84,6 @@ public sealed partial class MediaSweep(IServiceScopeFactory scopes, IMediaStore 
         return removed;
     }
 
-    [GeneratedRegex(@"^[0-9a-f]{16,64}\.[a-z0-9]{2,10}\.[0-9a-f]{32}\.tmp$")]
+    [GeneratedRegex(@"^(card-)?[0-9a-f]{16,64}\.[a-z0-9]{2,10}\.[0-9a-f]{32}\.tmp$")]
     private static partial Regex TemporaryName();
 }

@@ -1,5 +1,6 @@
-using System.Buffers.Binary;
 using System.Numerics;
+using NetVips;
+using Image = NetVips.Image;
 
 namespace FactCheck;
 
@@ -37,17 +38,42 @@ public sealed class MediaOptions
 /// Turns untrusted upload bytes into public, metadata-free renditions: sniff the type from the bytes,
 /// refuse oversized images from their header, decode once, apply orientation, convert to sRGB, redact,
 /// and encode WebP plus a JPEG (or PNG when the image has transparency) fallback at each width.
-/// The upright pixels are copied into a fresh image, so no EXIF, GPS, XMP, IPTC or ICC data survives.
+/// Every file is written with libvips's keep=none, so no EXIF, GPS, XMP, IPTC or ICC data survives.
+/// Uses NetVips with the libvips it bundles (NetVips.Native): no system package, no optional modules.
 /// </summary>
 public sealed class ScreenshotProcessor(MediaOptions options)
 {
     // Decoding is memory-hungry; as many at once as there are cores is plenty for an editorial team.
     private static readonly SemaphoreSlim slots = new(Environment.ProcessorCount);
 
-    public static string? Unavailable => Vips.Problem;
+    private static readonly Lazy<string?> startup = new(Start);
+
+    /// <summary>Why libvips cannot be used on this machine, or null when it is ready.</summary>
+    public static string? Unavailable => startup.Value;
+
+    /// <summary>The libvips in use, for /health ("8.18.7").</summary>
+    public static string LibraryVersion => $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}";
 
     /// <summary>Why images cannot be processed, or null; tests replace it to see the site without libvips.</summary>
-    internal Func<string?> Availability { get; init; } = () => Vips.Problem;
+    internal Func<string?> Availability { get; init; } = () => startup.Value;
+
+    private static string? Start()
+    {
+        try
+        {
+            if (!ModuleInitializer.VipsInitialized)
+                return "libvips could not be loaded: " + (ModuleInitializer.Exception?.Message ?? "unknown reason");
+            // Only loaders libvips considers safe for untrusted input: no ImageMagick, PDF, SVG, FITS, Matlab, CSV…
+            NetVips.NetVips.BlockUntrusted = true;
+            // Each upload is processed once: the operation cache would only hold decoded images in memory.
+            Cache.Max = 0;
+            return null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            return "libvips could not be loaded: " + e.Message;
+        }
+    }
 
     /// <summary>What the bytes are, from their signature (never from a file name or declared type).</summary>
     public static ImageFormat? Sniff(ReadOnlySpan<byte> bytes)
@@ -70,10 +96,19 @@ public sealed class ScreenshotProcessor(MediaOptions options)
     public Task<ProcessedImage> ProcessAsync(byte[] bytes, IReadOnlyList<Redaction> redactions, string? fileName = null, CancellationToken cancellationToken = default) =>
         RunAsync(Check(bytes, fileName), cancellationToken, format =>
         {
-            var image = Decode(bytes, format);
-            var hash = PerceptualHash.Compute(image.Pixels, image.Width, image.Height, image.Bands);
+            var header = Open(bytes, format);
+            if (redactions.Count == 0)
+            {
+                // Nothing to burn in at full size: decode straight at (about) the largest width we publish.
+                using var shrunk = Shrunk(bytes, format, header, Math.Min(header.Width, options.Widths.Max()));
+                return Variants(shrunk, Hash(shrunk), header.Width, header.Height);
+            }
+            var image = Decode(bytes);
+            long hash;
+            using (var original = FromPixels(image)) hash = Hash(original);
             foreach (var redaction in redactions) Redact(image.Pixels, image.Width, image.Height, image.Bands, redaction);
-            return Variants(image, hash);
+            using var clean = FromPixels(image);
+            return Variants(clean, hash, header.Width, header.Height);
         });
 
     /// <summary>
@@ -83,22 +118,30 @@ public sealed class ScreenshotProcessor(MediaOptions options)
     public Task<StagedImage> StageAsync(byte[] bytes, string? fileName = null, CancellationToken cancellationToken = default) =>
         RunAsync(Check(bytes, fileName), cancellationToken, format =>
         {
-            var image = Decode(bytes, format);
-            return new StagedImage(image.Width, image.Height, PerceptualHash.Compute(image.Pixels, image.Width, image.Height, image.Bands), EncodePng(image));
+            Open(bytes, format);
+            var image = Decode(bytes);
+            using var clean = FromPixels(image);
+            return new StagedImage(image.Width, image.Height, Hash(clean), EncodePng(clean));
         });
 
     /// <summary>Burns redactions into a staged PNG (one of ours: no size limit, it is already decoded once).</summary>
     public Task<byte[]> RedactStagedAsync(byte[] png, IReadOnlyList<Redaction> redactions, CancellationToken cancellationToken = default) =>
-        RunAsync(ImageFormat.Png, cancellationToken, format =>
+        RunAsync(ImageFormat.Png, cancellationToken, _ =>
         {
-            var image = Decode(png, format);
+            var image = Decode(png);
             foreach (var redaction in redactions) Redact(image.Pixels, image.Width, image.Height, image.Bands, redaction);
-            return EncodePng(image);
+            using var clean = FromPixels(image);
+            return EncodePng(clean);
         });
 
     /// <summary>The public renditions of a staged PNG, whose hash the caller already has.</summary>
     public Task<ProcessedImage> PublishStagedAsync(byte[] png, long perceptualHash, CancellationToken cancellationToken = default) =>
-        RunAsync(ImageFormat.Png, cancellationToken, format => Variants(Decode(png, format), perceptualHash));
+        RunAsync(ImageFormat.Png, cancellationToken, _ =>
+        {
+            var image = Decode(png);
+            using var clean = FromPixels(image);
+            return Variants(clean, perceptualHash, image.Width, image.Height);
+        });
 
     /// <summary>Everything decided before a pixel is decoded: emptiness, size, type from the bytes, a name that contradicts them.</summary>
     private ImageFormat Check(byte[] bytes, string? fileName)
@@ -124,80 +167,135 @@ public sealed class ScreenshotProcessor(MediaOptions options)
     {
         if (Availability() is { } problem) throw new MediaUnavailableException(problem);
         await slots.WaitAsync(cancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             return work(format);
         }
         catch (VipsException e)
         {
-            throw new MediaRejectedException(MediaProblem.Unreadable, $"The image could not be read ({e.Message}). It may be truncated or damaged.");
+            throw format == ImageFormat.Heic
+                ? HeicUnsupported()
+                : new MediaRejectedException(MediaProblem.Unreadable, $"The image could not be read ({FirstLine(e.Message)}). It may be truncated or damaged.");
         }
         finally
         {
             slots.Release();
+            SiteMetrics.ImageProcessing.Record(clock.Elapsed.TotalMilliseconds);
         }
+    }
+
+    private static string FirstLine(string message) => message.Trim().Split('\n')[0];
+
+    // The bundled libvips reads HEIF containers but carries no HEVC decoder (a patent-encumbered codec).
+    private static MediaRejectedException HeicUnsupported() =>
+        new(MediaProblem.HeicUnsupported, "HEIC images cannot be read on this server; export the screenshot as PNG or JPEG.");
+
+    /// <summary>The upload's size as readers see it (orientation applied), and whether it is stored a quarter-turn from that.</summary>
+    private sealed record Header(int Width, int Height, bool QuarterTurn);
+
+    /// <summary>
+    /// Reads only the header: the loader libvips would pick must agree with the signature we sniffed (a PNG
+    /// renamed .jpg is fine, bytes that only pretend to be one format are not), and the pixel limit applies
+    /// before anything is decoded.
+    /// </summary>
+    private Header Open(byte[] bytes, ImageFormat format)
+    {
+        var loader = Image.FindLoadBuffer(bytes) ?? "";
+        if (!loader.Contains(LoaderName(format), StringComparison.OrdinalIgnoreCase))
+            throw format == ImageFormat.Heic
+                ? HeicUnsupported()
+                : new MediaRejectedException(MediaProblem.Disguised, $"The file starts like a {format} image but cannot be read as one.", format.ToString());
+
+        using var header = Image.NewFromBuffer(bytes, failOn: Enums.FailOn.Warning);
+        if ((long)header.Width * header.Height > options.MaxPixels)
+            throw new MediaRejectedException(MediaProblem.TooManyPixels,
+                $"The image is {header.Width} × {header.Height} pixels; the limit is {options.MaxPixels / 1_000_000.0:0.#} megapixels.",
+                header.Width, header.Height, (options.MaxPixels / 1_000_000.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
+        // EXIF orientations 5–8 turn the image a quarter.
+        var quarterTurn = header.Contains("orientation") && header.Get("orientation") is int orientation && orientation >= 5;
+        return quarterTurn ? new Header(header.Height, header.Width, true) : new Header(header.Width, header.Height, false);
     }
 
     /// <summary>Upright 8-bit sRGB pixels, one or more bands per pixel.</summary>
     private sealed record Decoded(byte[] Pixels, int Width, int Height, int Bands);
 
-    private unsafe Decoded Decode(byte[] bytes, ImageFormat format)
+    /// <summary>Every pixel, upright and sRGB, for redaction and staging.</summary>
+    private static Decoded Decode(byte[] bytes)
     {
-        fixed (byte* data = bytes)
+        using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential, failOn: Enums.FailOn.Warning);
+        using var upright = image.Autorot();
+        return ReadPixels(upright);
+    }
+
+    /// <summary>
+    /// The upload upright and sRGB at <paramref name="width"/>, held in libvips's memory. JPEG and WebP are
+    /// shrunk while decoding (a 4000 px JPEG is read at ½ scale straight from its DCT coefficients), then
+    /// resized exactly; the decode streams, so the full-size pixels never sit in memory at once.
+    /// </summary>
+    private static Image Shrunk(byte[] bytes, ImageFormat format, Header header, int width)
+    {
+        // Shrink-on-load by the largest factor that still leaves at least the wanted width.
+        var shrink = new[] { 8, 4, 2, 1 }.First(factor => factor == 1 || header.Width / factor >= width);
+        var loadOptions = format switch
         {
-            // The loader libvips would pick must agree with the signature we sniffed (a PNG renamed .jpg is fine,
-            // bytes that only pretend to be one format are not).
-            var loader = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(Vips.vips_foreign_find_load_buffer(data, (nuint)bytes.Length)) ?? "";
-            Vips.TakeError();
-            if (!loader.Contains(LoaderName(format), StringComparison.OrdinalIgnoreCase))
-                throw format == ImageFormat.Heic
-                    ? new MediaRejectedException(MediaProblem.HeicUnsupported, "HEIC images cannot be read on this server; export the screenshot as PNG or JPEG.")
-                    : new MediaRejectedException(MediaProblem.Disguised, $"The file starts like a {format} image but cannot be read as one.", format.ToString());
-
-            // Opening reads only the header: the pixel limit applies before anything is decoded.
-            using var header = Vips.Check(Vips.vips_image_new_from_buffer(data, (nuint)bytes.Length, "[fail=true]", IntPtr.Zero));
-            if ((long)header.Width * header.Height > options.MaxPixels)
-                throw new MediaRejectedException(MediaProblem.TooManyPixels,
-                    $"The image is {header.Width} × {header.Height} pixels; the limit is {options.MaxPixels / 1_000_000.0:0.#} megapixels.",
-                    header.Width, header.Height, (options.MaxPixels / 1_000_000.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
-
-            using var upright = Vips.Check(Vips.vips_autorot(header, out var rotated, IntPtr.Zero), rotated);
-            using var srgb = ToSrgb(upright);
-            var (pixels, width, height, bands) = ReadPixels(srgb);
-            return new Decoded(pixels, width, height, bands);
-        }
+            ImageFormat.Jpeg => $"shrink={shrink}",
+            ImageFormat.WebP => FormattableString.Invariant($"scale={1.0 / shrink}"),
+            _ => "",
+        };
+        using var loaded = Image.NewFromBuffer(bytes, loadOptions, access: Enums.Access.Sequential, failOn: Enums.FailOn.Warning);
+        using var srgb = ToSrgb(loaded);
+        var loadedWidth = header.QuarterTurn ? srgb.Height : srgb.Width;
+        using var resized = loadedWidth == width ? null : srgb.Resize((double)width / loadedWidth);
+        using var decoded = (resized ?? srgb).CopyMemory();
+        // Turned after decoding, as rotating needs the whole image (now the small one); a quarter turn
+        // of an image in memory costs nothing until it is read.
+        return decoded.Autorot();
     }
 
-    private static unsafe VipsImage FromPixels(Decoded image)
+    private static Decoded ReadPixels(Image image)
     {
-        fixed (byte* p = image.Pixels)
-            return Vips.Check(Vips.vips_image_new_from_memory_copy(p, (nuint)image.Pixels.Length, image.Width, image.Height, image.Bands, Vips.FormatUchar));
+        using var srgb = ToSrgb(image);
+        return new Decoded(srgb.WriteToMemory<byte>(), srgb.Width, srgb.Height, srgb.Bands);
     }
+
+    /// <summary>
+    /// The perceptual hash from a copy at most 480 px wide: the hash averages 72 cells, so nothing finer
+    /// matters, and every path (shrunk on load or decoded in full) hashes the same way.
+    /// </summary>
+    private static long Hash(Image image)
+    {
+        using var small = image.Width > HashWidth ? image.Resize((double)HashWidth / image.Width) : null;
+        var sized = small ?? image;
+        return PerceptualHash.Compute(sized.WriteToMemory<byte>(), sized.Width, sized.Height, sized.Bands);
+    }
+
+    private const int HashWidth = 480;
+
+    private static Image FromPixels(Decoded image) =>
+        Image.NewFromMemory(image.Pixels, image.Width, image.Height, image.Bands, Enums.BandFormat.Uchar);
 
     /// <summary>Fast deflate: the staged copy lives minutes, on the server's own disk.</summary>
-    private static byte[] EncodePng(Decoded image)
-    {
-        using var clean = FromPixels(image);
-        return Encode(clean, "image/png", ".png", ".png[compression=1,strip]").Bytes;
-    }
+    private static byte[] EncodePng(Image image) => image.PngsaveBuffer(compression: 1, keep: Enums.ForeignKeep.None);
 
-    /// <summary>WebP plus a JPEG (PNG when there is transparency) at each width, from pixels copied into a fresh image: no metadata can follow.</summary>
-    private ProcessedImage Variants(Decoded image, long hash)
+    /// <summary>WebP plus a JPEG (PNG when there is transparency) at each width, none carrying metadata.</summary>
+    /// <param name="clean">Upright sRGB pixels in memory, possibly a shrunk copy of the upload.</param>
+    /// <param name="width">The upright width of the upload.</param>
+    /// <param name="height">The upright height of the upload.</param>
+    private ProcessedImage Variants(Image clean, long hash, int width, int height)
     {
-        var hasAlpha = image.Bands == 4 && HasTransparency(image.Pixels);
-        using var clean = FromPixels(image);
+        var hasAlpha = clean.Bands == 4 && clean[3].Min() < 255;
         var variants = new List<ImageVariant>();
-        foreach (var target in TargetWidths(image.Width))
+        foreach (var target in TargetWidths(clean.Width))
         {
-            using var resized = target == image.Width ? null
-                : Vips.Check(Vips.vips_resize(clean, out var output, (double)target / image.Width, IntPtr.Zero), output);
+            using var resized = target == clean.Width ? null : clean.Resize((double)target / clean.Width);
             var sized = resized ?? clean;
-            variants.Add(Encode(sized, "image/webp", ".webp", ".webp[Q=80,strip]"));
+            variants.Add(new("image/webp", ".webp", sized.Width, sized.Height, sized.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None)));
             variants.Add(hasAlpha
-                ? Encode(sized, "image/png", ".png", ".png[compression=6,strip]")
-                : Encode(sized, "image/jpeg", ".jpg", ".jpg[Q=85,optimize_coding,strip]"));
+                ? new("image/png", ".png", sized.Width, sized.Height, sized.PngsaveBuffer(compression: 6, keep: Enums.ForeignKeep.None))
+                : new("image/jpeg", ".jpg", sized.Width, sized.Height, sized.JpegsaveBuffer(q: 85, optimizeCoding: true, keep: Enums.ForeignKeep.None)));
         }
-        return new ProcessedImage(image.Width, image.Height, hash, variants);
+        return new ProcessedImage(width, height, hash, variants);
     }
 
     /// <summary>Widths to produce for an image <paramref name="width"/> pixels wide: never upscaled.</summary>
@@ -216,43 +314,25 @@ public sealed class ScreenshotProcessor(MediaOptions options)
 
     private static string LoaderName(ImageFormat format) => format switch
     {
-        ImageFormat.Png => "Png",
-        ImageFormat.Jpeg => "Jpeg",
-        ImageFormat.WebP => "Webp",
+        ImageFormat.Png => "png",
+        ImageFormat.Jpeg => "jpeg",
+        ImageFormat.WebP => "webp",
         ImageFormat.Gif => "gif",
-        _ => "Heif",
+        _ => "heif",
     };
 
-    private static VipsImage ToSrgb(VipsImage image)
+    private static Image ToSrgb(Image image)
     {
         // Apply an embedded colour profile (e.g. Display P3 from phones) before the profile is dropped.
-        VipsImage? transformed = null;
-        if (Vips.vips_image_get_typeof(image, "icc-profile-data") != 0)
-        {
-            if (Vips.vips_icc_transform(image, out var output, "srgb", IntPtr.Zero) == 0) transformed = new VipsImage(output);
-            else Vips.TakeError();
-        }
-        using (transformed)
-        {
-            using var coloured = Vips.Check(Vips.vips_colourspace(transformed ?? image, out var srgb, Vips.InterpretationSrgb, IntPtr.Zero), srgb);
-            return Vips.Check(Vips.vips_cast(coloured, out var cast, Vips.FormatUchar, IntPtr.Zero), cast);
-        }
+        using var transformed = image.Contains("icc-profile-data") ? TryIccTransform(image) : null;
+        using var coloured = (transformed ?? image).Colourspace(Enums.Interpretation.Srgb);
+        return coloured.Cast(Enums.BandFormat.Uchar);
     }
 
-    private static (byte[] Pixels, int Width, int Height, int Bands) ReadPixels(VipsImage image)
+    private static Image? TryIccTransform(Image image)
     {
-        var memory = Vips.vips_image_write_to_memory(image, out var size);
-        if (memory == IntPtr.Zero) throw new VipsException(Vips.TakeError());
-        return (Vips.TakeBuffer(memory, size), image.Width, image.Height, image.Bands);
-    }
-
-    private static ImageVariant Encode(VipsImage image, string contentType, string extension, string suffix)
-    {
-        if (Vips.vips_image_write_to_buffer(image, suffix, out var buffer, out var size, IntPtr.Zero) != 0)
-            throw new VipsException(Vips.TakeError());
-        var bytes = Vips.TakeBuffer(buffer, size);
-        if (contentType == "image/webp") bytes = WebPContainer.StripMetadata(bytes);
-        return new ImageVariant(contentType, extension, image.Width, image.Height, bytes);
+        try { return image.IccTransform("srgb"); }
+        catch (VipsException) { return null; } // a broken profile: use the pixels as they are
     }
 
     /// <summary>Black box: every channel 0 (opaque). Pixelate: blocks large enough that text cannot be read.</summary>
@@ -292,13 +372,6 @@ public sealed class ScreenshotProcessor(MediaOptions options)
                     for (var x = bx; x < ex; x++)
                         for (var b = 0; b < bands; b++) pixels[(y * width + x) * bands + b] = (byte)(sums[b] / count);
             }
-    }
-
-    private static bool HasTransparency(byte[] rgba)
-    {
-        for (var i = 3; i < rgba.Length; i += 4)
-            if (rgba[i] != 255) return true;
-        return false;
     }
 }
 
@@ -365,5 +438,5 @@ public sealed class MediaRejectedException(MediaProblem problem, string message,
     public IReadOnlyList<object> Values { get; } = values;
 }
 
-/// <summary>Image processing is not available on this machine (libvips missing).</summary>
+/// <summary>Image processing is not available on this machine (libvips could not be loaded).</summary>
 public sealed class MediaUnavailableException(string message) : Exception(message);

@@ -52,6 +52,75 @@ public static partial class Bidi
         return result.ToString();
     }
 
+    /// <summary>
+    /// A localized sentence that names a title ("We have withdrawn “{0}”."): the sentence encoded, the title
+    /// isolated like any other text (<see cref="Text"/>) and quoted once (<see cref="ForQuoting"/>).
+    /// </summary>
+    public static IHtmlContent Format(string format, string title, SiteLanguage language)
+    {
+        var content = new HtmlContentBuilder();
+        var at = format.IndexOf("{0}", StringComparison.Ordinal);
+        if (at < 0) return content.Append(format);
+        var text = ForQuoting(title, language);
+        // The title may be in another language than the sentence (an Arabic advisory in the English back-office).
+        var own = Prevailing(text) ?? language.Direction;
+        return content.Append(format[..at])
+            .AppendHtml(own == TextDirection.Rtl ? "<bdi dir=\"rtl\">" : "<bdi dir=\"ltr\">").AppendHtml(Text(text, own)).AppendHtml("</bdi>")
+            .Append(format[(at + 3)..]);
+    }
+
+    /// <summary><see cref="Format"/> for plain-text places (<c>&lt;title&gt;</c>, back-office headings): the title between Unicode isolates.</summary>
+    public static string PlainFormat(string format, string title, SiteLanguage language)
+    {
+        var text = ForQuoting(title, language);
+        var own = Prevailing(text) ?? language.Direction;
+        var isolated = (own == TextDirection.Rtl ? RightToLeftIsolate : LeftToRightIsolate) + PlainText(text, own) + PopDirectionalIsolate;
+        return format.Replace("{0}", isolated, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The title ready to stand inside the sentence's own quotation marks, so a reader never sees «««…»»:
+    /// marks that enclose the whole title go (the sentence supplies them), and marks inside it become the
+    /// language's inner quotation marks — «دعم Reserve+» على Telegram inside «…» reads “دعم Reserve+” على Telegram.
+    /// </summary>
+    public static string ForQuoting(string title, SiteLanguage language)
+    {
+        var text = title.Trim();
+        while (text.Length >= 2 && QuotePairs.Any(pair => text[0] == pair.Open && text[^1] == pair.Close) && EnclosesWhole(text))
+            text = text[1..^1].Trim();
+        var (outerOpen, outerClose, innerOpen, innerClose) = language.Code switch
+        {
+            "en" => ('“', '”', '‘', '’'),
+            "uk" => ('«', '»', '„', '“'),
+            _ => ('«', '»', '“', '”'),
+        };
+        return text.Replace(outerOpen, innerOpen).Replace(outerClose, innerClose);
+    }
+
+    private static readonly (char Open, char Close)[] QuotePairs = [('«', '»'), ('“', '”'), ('„', '“'), ('"', '"'), ('‹', '›'), ('\'', '\'')];
+
+    /// <summary>True when the first quotation mark closes at the very end: «a» and «b» is two quotes, not one.</summary>
+    private static bool EnclosesWhole(string text)
+    {
+        var (open, close) = QuotePairs.First(pair => text[0] == pair.Open && text[^1] == pair.Close);
+        if (open == close) return text.Count(c => c == open) == 2;
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == open) depth++;
+            else if (text[i] == close && --depth == 0) return i == text.Length - 1;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="PlainText"/> as a paragraph of its own direction, for plain text shown inside someone else's
+    /// interface (a feed reader's list is left to right whatever the item's language): the whole text between
+    /// an isolate of <paramref name="direction"/>, and the names and numbers inside it isolated in turn.
+    /// </summary>
+    public static string PlainParagraph(string? text, TextDirection direction) =>
+        string.IsNullOrEmpty(text) ? "" : (direction == TextDirection.Rtl ? RightToLeftIsolate : LeftToRightIsolate) + PlainText(text, direction) + PopDirectionalIsolate;
+
     /// <summary>The direction of the first strong letter (what <c>dir="auto"</c> does), or null when there is none.</summary>
     public static TextDirection? FirstStrong(string? text)
     {
@@ -113,19 +182,68 @@ public static partial class Bidi
     {
         var position = start;
         var inner = context == TextDirection.Rtl ? TextDirection.Ltr : TextDirection.Rtl;
+        // Left-to-right text (the page's, or an isolated run) may hold an Arabic-Indic phone number: see IsolateDigitGroups.
+        void Plain(int from, int to)
+        {
+            if (context == TextDirection.Ltr) IsolateDigitGroups(text, from, to, plain, open, close);
+            else plain(text[from..to]);
+        }
         foreach (var (runStart, runEnd) in Runs(text, classes, start, end, context))
         {
-            if (runStart > position) plain(text[position..runStart]);
+            if (runStart > position) Plain(position, runStart);
             open(inner);
             // An Arabic phrase inside LTR text may hold a phone number that needs isolating in turn.
             // LTR runs inside RTL text hold no RTL letters (a URL with an Arabic path is kept whole), so they end here.
             if (inner == TextDirection.Rtl) WalkRange(text, classes, runStart, runEnd, inner, plain, open, close);
-            else plain(text[runStart..runEnd]);
+            else IsolateDigitGroups(text, runStart, runEnd, plain, open, close);
             close();
             position = runEnd;
         }
-        if (position < end) plain(text[position..end]);
+        if (position < end) Plain(position, end);
     }
+
+    /// <summary>
+    /// Arabic-Indic digits (U+0660–U+0669) are "Arabic numbers" to the bidi algorithm, and the spaces between
+    /// two such groups resolve to right-to-left even inside a left-to-right isolate: "+٤٤ ٧٧٠٠ ٩٠٠٥١٧" shows as
+    /// "+٩٠٠٥١٧ ٧٧٠٠ ٤٤". When [from, to) holds two or more groups of them, each group is isolated on its
+    /// own: the spaces then stand between neutral isolates and take the surrounding left-to-right direction.
+    /// </summary>
+    private static void IsolateDigitGroups(string text, int from, int to, Action<string> plain, Action<TextDirection> open, Action close)
+    {
+        var groups = ArabicDigitGroups(text, from, to);
+        if (groups.Count < 2)
+        {
+            plain(text[from..to]);
+            return;
+        }
+        var position = from;
+        foreach (var (groupStart, groupEnd) in groups)
+        {
+            if (groupStart > position) plain(text[position..groupStart]);
+            open(TextDirection.Ltr);
+            plain(text[groupStart..groupEnd]);
+            close();
+            position = groupEnd;
+        }
+        if (position < to) plain(text[position..to]);
+    }
+
+    private static List<(int Start, int End)> ArabicDigitGroups(string text, int from, int to)
+    {
+        var groups = new List<(int, int)>();
+        var i = from;
+        while (i < to)
+        {
+            if (!IsArabicIndicDigit(text[i])) { i++; continue; }
+            var start = i;
+            // A decimal or thousands separator between digits belongs to the number: ١٬٥٠٠ and ٣٫٥.
+            while (i < to && (IsArabicIndicDigit(text[i]) || (text[i] is '\u066B' or '\u066C' && i + 1 < to && IsArabicIndicDigit(text[i + 1])))) i++;
+            groups.Add((start, i));
+        }
+        return groups;
+    }
+
+    private static bool IsArabicIndicDigit(char c) => c is >= '\u0660' and <= '\u0669';
 
     /// <summary>The runs in [start, end) that read in the direction opposite to <paramref name="context"/>.</summary>
     private static List<(int Start, int End)> Runs(string text, CharClass[] classes, int start, int end, TextDirection context)
@@ -163,8 +281,17 @@ public static partial class Bidi
         while (s < end && !(IsLtrOrDigit(classes[s]) || (text[s] == '+' && s + 1 < end && classes[s + 1] == CharClass.Digit))) s++;
         var e = end;
         while (e > s && !IsLtrOrDigit(classes[e - 1])) e--;
+        // A sign written onto a name or number belongs to it: "Reserve+", "Резерв+", "C#", "#1234".
+        if (e > s)
+        {
+            while (e < end && AttachedSigns.Contains(text[e], StringComparison.Ordinal)) e++;
+            while (s > start && AttachedSigns.Contains(text[s - 1], StringComparison.Ordinal)) s--;
+        }
         return (s, e);
     }
+
+    /// <summary>Signs that are part of a name, handle or number when written against it with no space.</summary>
+    private const string AttachedSigns = "+#@";
 
     /// <summary>From the first to the last RTL letter: numbers after an Arabic word belong to the LTR sentence ("اتصل 3 times").</summary>
     private static (int, int) TrimToRtlRun(CharClass[] classes, int start, int end)

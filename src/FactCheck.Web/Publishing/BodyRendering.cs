@@ -21,19 +21,28 @@ public sealed class BodyRendering(MarkdownRenderer markdown, RenderProblems prob
 
     public string Html(Guid id, string title, string body, TextDirection direction)
     {
+        var (html, problem) = Render(body, direction, $"advisory {id}");
+        if (problem is null) problems.Resolved(id);
+        else problems.Report(id, title, problem, clock.GetUtcNow().UtcDateTime);
+        return html;
+    }
+
+    /// <summary>Any other Markdown readers see (a transparency page: <paramref name="what"/>), with the same budget and fallback.</summary>
+    public string Html(string what, string body, TextDirection direction) => Render(body, direction, what).Html;
+
+    /// <summary>The body as HTML; or, when it cannot be rendered in time, as plain text with the reason (logged).</summary>
+    private (string Html, string? Problem) Render(string body, TextDirection direction, string what)
+    {
         using var budget = new CancellationTokenSource(site.Value.RenderTimeLimit, clock);
         try
         {
-            var html = markdown.Render(body, direction, budget.Token);
-            problems.Resolved(id);
-            return html;
+            return (markdown.Render(body, direction, budget.Token), null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or OperationCanceledException)
         {
             var reason = e is OperationCanceledException ? $"rendering took longer than {site.Value.RenderTimeLimit.TotalSeconds:0.#} s" : e.Message;
-            logger.LogError(e, "The body of advisory {Id} could not be rendered ({Reason}); it is shown as plain text", id, reason);
-            problems.Report(id, title, reason, clock.GetUtcNow().UtcDateTime);
-            return PlainText(body, direction);
+            logger.LogError(e, "The body of {What} could not be rendered ({Reason}); it is shown as plain text", what, reason);
+            return (PlainText(body, direction), reason);
         }
     }
 

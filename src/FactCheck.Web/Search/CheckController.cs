@@ -32,9 +32,20 @@ public sealed class CheckController(AppDbContext db, IStringLocalizer<SharedReso
 
         var result = await IndicatorCheck.FindAsync(db, q!, cancellationToken);
         var matches = result.Matches
-            .Select(m => new CheckMatch(
+            .Select(m => (m.TranslationKey, Match: new CheckMatch(
                 m.Title, $"/{m.Language}/advisories/{Uri.EscapeDataString(m.Slug)}", SiteLanguage.Find(m.Language) ?? SiteLanguage.Default,
-                m.Kind, m.Rating, m.PublishedAt, m.UpdatedAt, m.Type, IndicatorNormalizer.Display(m.Type, m.Raw)))
+                m.Kind, m.Rating, m.PublishedAt, m.UpdatedAt, m.Type, IndicatorNormalizer.Display(m.Type, m.Raw))))
+            // One story told in three languages is one card: the reader's language (else the newest), "also in" the others.
+            .GroupBy(m => m.TranslationKey ?? m.Match.Path)
+            .Select(story =>
+            {
+                var shown = story.Select(m => m.Match).OrderBy(m => m.Language == language ? 0 : 1).First();
+                return shown with
+                {
+                    AlsoIn = story.Select(m => m.Match).Where(m => m != shown).OrderBy(m => SiteLanguage.All.ToList().IndexOf(m.Language))
+                        .Select(m => new TranslationLink(m.Language, m.Path, m.Title)).ToList(),
+                };
+            })
             // The reader's own language first; within it, newest first (as found).
             .OrderBy(m => m.Language == language ? 0 : 1)
             .ToList();

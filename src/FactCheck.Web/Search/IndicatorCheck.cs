@@ -9,7 +9,7 @@ public sealed record IndicatorCheckResult(IReadOnlyList<(IndicatorType Type, str
 /// <summary>A published advisory and the indicator of it that matched.</summary>
 public sealed record IndicatorMatch(
     Guid AdvisoryId, string Title, string Language, string Slug, AdvisoryKind Kind, Rating? Rating,
-    DateTime PublishedAt, DateTime UpdatedAt, IndicatorType Type, string Raw);
+    DateTime PublishedAt, DateTime UpdatedAt, IndicatorType Type, string Raw, string? TranslationKey = null);
 
 /// <summary>
 /// The reader's "check a number, link or handle": <see cref="IndicatorNormalizer.Candidates"/> reads the
@@ -47,7 +47,7 @@ public static class IndicatorCheck
 
         var ids = found.Select(r => r.AdvisoryId).Distinct().ToList();
         var advisories = await db.PublishedAdvisories.Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Language, a.Slug, a.Kind, a.Rating, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt })
+            .Select(a => new { a.Id, a.Title, a.Language, a.Slug, a.Kind, a.Rating, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.TranslationKey })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
         var matches = found
@@ -56,7 +56,7 @@ public static class IndicatorCheck
             .Select(g => (Advisory: advisories[g.Key], Indicator: g.First()))
             .OrderByDescending(m => m.Advisory.PublishedAt).ThenBy(m => m.Advisory.Id)
             .Select(m => new IndicatorMatch(m.Advisory.Id, m.Advisory.Title, m.Advisory.Language, m.Advisory.Slug, m.Advisory.Kind,
-                m.Advisory.Rating, m.Advisory.PublishedAt, m.Advisory.UpdatedAt, m.Indicator.Type, m.Indicator.Raw))
+                m.Advisory.Rating, m.Advisory.PublishedAt, m.Advisory.UpdatedAt, m.Indicator.Type, m.Indicator.Raw, m.Advisory.TranslationKey))
             .ToList();
         return new(candidates, matches);
     }

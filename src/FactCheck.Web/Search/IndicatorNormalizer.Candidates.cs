@@ -27,17 +27,34 @@ public static partial class IndicatorNormalizer
     /// </list>
     /// Defanged, full-width and Arabic-Indic forms and bidi marks are handled as in <see cref="Normalize"/>.
     /// </summary>
-    public static IReadOnlyList<(IndicatorType Type, string Value)> Candidates(string input)
+    public static IReadOnlyList<(IndicatorType Type, string Value)> Candidates(string input) =>
+        Extract(input, MaxCheckInputLength, MaxCandidates);
+
+    /// <summary>Longest pasted message (a forwarded chat or an e-mail) <see cref="MessageCandidates"/> reads.</summary>
+    public const int MaxMessageLength = 10_000;
+
+    const int MaxMessageCandidates = 100;
+
+    /// <summary>
+    /// Every phone, link, domain, e-mail, handle and wallet in a whole pasted message, read as
+    /// <see cref="Candidates"/> reads the check box (a lone word is not taken for a username here).
+    /// Handles written with letters of other scripts (<c>@rеserveplusbot</c> with a Cyrillic "е") are kept
+    /// as typed, lowercased: they match nothing, but the look-alike check (<see cref="LookAlikes"/>) needs them.
+    /// </summary>
+    public static IReadOnlyList<(IndicatorType Type, string Value)> MessageCandidates(string message) =>
+        Extract(message, MaxMessageLength, MaxMessageCandidates);
+
+    static IReadOnlyList<(IndicatorType Type, string Value)> Extract(string input, int maxLength, int maxCandidates)
     {
         var found = new List<(IndicatorType Type, string Value)>();
-        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxCheckInputLength || HasUnpairedSurrogates(input)) return found;
+        if (string.IsNullOrWhiteSpace(input) || input.Length > maxLength || HasUnpairedSurrogates(input)) return found;
         var visible = string.Concat(input.Select(c => char.IsControl(c) && c != '\n' ? ' ' : c));
         if (!TryNormalizeKc(StripFormatCharacters(visible), out var text)) return found;
         text = Refang(text);
 
         void Add(IndicatorType type, IndicatorNormalization normalized)
         {
-            if (normalized.Value is { Length: <= MaxNormalizedLength } value && found.Count < MaxCandidates && !found.Contains((type, value)))
+            if (normalized.Value is { Length: <= MaxNormalizedLength } value && found.Count < maxCandidates && !found.Contains((type, value)))
                 found.Add((type, value));
         }
 
@@ -67,10 +84,22 @@ public static partial class IndicatorNormalizer
             Add(IndicatorType.Phone, e164.IsValid ? e164 : Ok(international ? digits.TrimStart('0') : digits));
         }
 
-        if (words == 1 && onlyWord is not null && BareUsername().IsMatch(onlyWord))
-            Add(IndicatorType.Handle, NormalizeHandle(onlyWord));
+        if (words == 1 && onlyWord is not null)
+        {
+            if (BareUsername().IsMatch(onlyWord)) Add(IndicatorType.Handle, NormalizeHandle(onlyWord));
+            else Add(IndicatorType.Handle, LookAlikeHandle(onlyWord));
+        }
         return found;
     }
+
+    /// <summary>
+    /// A username with letters outside ASCII, which no messenger allows in real handles: kept (lowercased)
+    /// only so the look-alike check can compare it with official ones.
+    /// </summary>
+    static IndicatorNormalization LookAlikeHandle(string name) =>
+        LooseUsername().IsMatch(name) && name.Any(c => c > '\u007f') && name.Any(char.IsAsciiLetter)
+            ? Ok("@" + name.ToLowerInvariant())
+            : Fail("not a handle");
 
     static readonly char[] WordPunctuation =
         ['"', '\'', '“', '”', '„', '‘', '’', '«', '»', '(', ')', '<', '>', '{', '}', ',', ';', '!', '?', '،', '؛', '؟', '*'];
@@ -80,9 +109,10 @@ public static partial class IndicatorNormalizer
     {
         if (word.Length < 3) return false;
 
-        if (TryTelegramPath(word, out _))
+        if (TryTelegramPath(word, out var telegramPath))
         {
-            add(IndicatorType.Handle, NormalizeHandle(word));
+            var handle = NormalizeHandle(word);
+            add(IndicatorType.Handle, handle.IsValid ? handle : LookAlikeHandle(telegramPath.Split('/', '?', '#')[0]));
             AddUrls(word, add);
             return true;
         }
@@ -93,6 +123,7 @@ public static partial class IndicatorNormalizer
             if (word.StartsWith('@'))
             {
                 var handle = NormalizeHandle(word);
+                if (!handle.IsValid) handle = LookAlikeHandle(word[1..]);
                 add(IndicatorType.Handle, handle);
                 return handle.IsValid;
             }
@@ -154,6 +185,9 @@ public static partial class IndicatorNormalizer
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{3,31}$")]
     private static partial Regex BareUsername();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_.]{3,64}$")]
+    private static partial Regex LooseUsername();
 
     // Shapes of common addresses, so that ordinary long words are not offered as wallets:
     // Bitcoin legacy/P2SH and bech32, Ethereum-style hex (also BSC, Polygon…), Tron.

@@ -28,8 +28,8 @@ public sealed class PostgresSearchIndex : SearchIndex
         if (query.IsEmpty) return Task.FromResult(new SearchResults([], 0));
 
         var parameters = new SearchSql.Parameters();
-        var stems = parameters.Add(TsQuery(query.Terms.Select(t => t.Stems)));
-        var words = parameters.Add(TsQuery(query.Terms.Select(t => t.Words)));
+        var stems = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Stems))));
+        var words = parameters.Add(TsQuery(query.Terms.Select(t => t.Forms.Select(f => f.Words))));
         var conditions = SearchSql.Conditions(filter, parameters.Add);
         var from = $"""
 
@@ -49,8 +49,11 @@ public sealed class PostgresSearchIndex : SearchIndex
     }
 
     /// <summary>A tsquery in PostgreSQL's text form: terms joined by &amp;, the words of a phrase by &lt;-&gt;.</summary>
-    public static string TsQuery(IEnumerable<IReadOnlyList<string>> terms) =>
-        string.Join(" & ", terms.Select(words => "(" + string.Join(" <-> ", words.Select(Lexeme)) + ")"));
+    public static string TsQuery(IEnumerable<IReadOnlyList<string>> terms) => TsQuery(terms.Select(words => new[] { words }));
+
+    /// <summary>As above, each term with alternative forms joined by | (a platform's names in other scripts).</summary>
+    public static string TsQuery(IEnumerable<IEnumerable<IReadOnlyList<string>>> terms) =>
+        string.Join(" & ", terms.Select(forms => "(" + string.Join(" | ", forms.Select(words => "(" + string.Join(" <-> ", words.Select(Lexeme)) + ")")) + ")"));
 
     /// <summary>A tsvector in PostgreSQL's text form: 'lexeme':position+weight, …</summary>
     public static string TsVector(params (IEnumerable<string> Lexemes, char Weight)[] parts)

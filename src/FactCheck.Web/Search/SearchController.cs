@@ -30,8 +30,9 @@ public sealed class SearchController(
             return this.BadRequestPage(language, text["Error.BadFilter"]);
 
         var form = new SearchForm(Readable(q), Blank(verdict), Blank(platform), Blank(kind), all == "1");
-        var query = SearchQuery.Parse(form.Query);
         var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync(cancellationToken);
+        // واتساب, واتس اب and Ватсап find what WhatsApp finds.
+        var query = PlatformEquivalents.Expand(SearchQuery.Parse(form.Query), await db.Platforms.AsNoTracking().ToListAsync(cancellationToken));
         var platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published))
             .OrderBy(p => p.Name).ToListAsync(cancellationToken);
         var otherLanguages = SiteLanguage.All.Where(l => l != language)
@@ -52,7 +53,9 @@ public sealed class SearchController(
 
         var pageSize = site.Value.PageSize;
         var filter = new SearchFilter(form.AllLanguages ? null : language.Code, form.Verdict, form.Platform, SearchForm.KindOf(form.Kind));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = await index.SearchAsync(db, query, filter, pageNumber.Value, pageSize, cancellationToken);
+        SiteMetrics.Search.Record(clock.Elapsed.TotalMilliseconds);
         var totalPages = Math.Max(1, (results.Total + pageSize - 1) / pageSize);
         if (pageNumber > totalPages) return NotFound();
 

@@ -9,15 +9,16 @@ namespace FactCheck;
 /// </summary>
 public sealed record SearchDocument(Guid AdvisoryId, string Title, string Prose, string Facts)
 {
-    public static SearchDocument Create(Advisory advisory, IEnumerable<string> platforms, IEnumerable<string> tags, IEnumerable<Indicator> indicators) => new(
-        advisory.Id,
-        advisory.Title,
-        string.Join('\n', Passages(advisory.Summary, advisory.ClaimText, advisory.Body, advisory.Steps)),
-        string.Join('\n', new[] { advisory.Claimant ?? "" }
-            .Concat(tags)
-            .Concat(platforms)
-            .Concat(indicators.SelectMany(i => new[] { i.Raw, i.Normalized }))
-            .Concat(advisory.ClaimAppearances)));
+    /// <summary>The document of an advisory's content; platforms are named as readers see them (the content holds their keys).</summary>
+    public static SearchDocument Of(Guid advisoryId, AdvisoryContent content, IEnumerable<string> platformNames) => new(
+        advisoryId,
+        content.Title,
+        string.Join('\n', Passages(content.Summary, content.ClaimText, content.Body, content.Steps)),
+        string.Join('\n', new[] { content.Claimant ?? "" }
+            .Concat(content.Tags)
+            .Concat(platformNames)
+            .Concat(content.Indicators.SelectMany(i => new[] { i.Raw, i.Normalized }))
+            .Concat(content.ClaimAppearances)));
 
     /// <summary>
     /// The documents of <paramref name="advisories"/> (loaded without navigations), with their platforms,
@@ -38,7 +39,12 @@ public sealed record SearchDocument(Guid AdvisoryId, string Title, string Prose,
             .ToLookup(i => i.AdvisoryId);
         var platforms = platformLinks.ToLookup(l => l.AdvisoryId, l => platformNames[l.TargetId]);
         var tags = tagLinks.ToLookup(l => l.AdvisoryId, l => tagNames[l.TargetId]);
-        return advisories.Select(a => Create(a, platforms[a.Id], tags[a.Id], indicators[a.Id])).ToList();
+        return advisories.Select(a => Of(a.Id, new AdvisoryContent
+        {
+            Title = a.Title, Summary = a.Summary, ClaimText = a.ClaimText, Body = a.Body, Steps = a.Steps, Claimant = a.Claimant,
+            ClaimAppearances = a.ClaimAppearances, Tags = [.. tags[a.Id]],
+            Indicators = indicators[a.Id].Select(i => new AdvisoryContent.IndicatorEntry(i.Type, i.Raw, i.Normalized, i.Country, i.FirstSeen, i.LastSeen)).ToList(),
+        }, platforms[a.Id])).ToList();
     }
 
     private sealed record Link(Guid AdvisoryId, int TargetId);

@@ -7,6 +7,12 @@ namespace FactCheck;
 public sealed record SearchTerm(IReadOnlyList<string> Words, IReadOnlyList<string> Stems)
 {
     public bool IsPhrase => Words.Count > 1;
+
+    /// <summary>Other ways of writing the same thing (a platform's names in other scripts, <see cref="PlatformEquivalents"/>): any one may match.</summary>
+    public IReadOnlyList<SearchTerm> Alternatives { get; init; } = [];
+
+    /// <summary>This term and its alternatives.</summary>
+    public IEnumerable<SearchTerm> Forms => Alternatives.Prepend(this);
 }
 
 /// <summary>
@@ -33,7 +39,10 @@ public sealed class SearchQuery
     public bool IsEmpty => Terms.Count == 0;
 
     /// <summary>The stems of every term: a word of a result matched when its stem is one of these (that is what the index compares).</summary>
-    public IReadOnlySet<string> Stems => Terms.SelectMany(t => t.Stems).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Stems => Terms.SelectMany(t => t.Forms).SelectMany(t => t.Stems).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The same query with its terms replaced (<see cref="PlatformEquivalents"/> merges and widens them).</summary>
+    public SearchQuery With(IReadOnlyList<SearchTerm> terms) => new(Text, terms);
 
     public static bool IsTooLong(string? text) => text is not null && text.Trim().Length > MaxLength;
 

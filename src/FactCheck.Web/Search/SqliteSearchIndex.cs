@@ -52,8 +52,11 @@ public sealed class SqliteSearchIndex : SearchIndex
     /// which hold letters, digits and ʼ only, so no FTS5 syntax from the reader survives.
     /// </summary>
     public static string MatchExpression(SearchQuery query) =>
-        string.Join(" AND ", query.Terms.Select(term =>
-            $"({{title prose facts}} : {Phrase(term.Stems)} OR words : {Phrase(term.Words)})"));
+        string.Join(" AND ", query.Terms.Select(term => term.Alternatives.Count == 0
+            ? Match(term)
+            : "(" + string.Join(" OR ", term.Forms.Select(Match)) + ")"));
+
+    private static string Match(SearchTerm term) => $"({{title prose facts}} : {Phrase(term.Stems)} OR words : {Phrase(term.Words)})";
 
     private static string Phrase(IEnumerable<string> words) =>
         "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

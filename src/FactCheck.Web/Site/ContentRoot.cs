@@ -1,20 +1,18 @@
 namespace FactCheck;
 
 /// <summary>
-/// wwwroot/, content/ and appsettings.json sit at the repository root (the agreed layout), so the
-/// repository root is the content root when running from a checkout. A published copy of the app
-/// carries those folders beside its binaries instead.
+/// Where appsettings.json, wwwroot/ and content/ are read from, chosen explicitly rather than guessed:
+/// <c>--contentRoot</c> (or ASPNETCORE_CONTENTROOT) when given — script/server passes the repository
+/// root, so ./data stays there and edits to wwwroot/ show at once — otherwise the folder the app runs
+/// from, which the build and <c>dotnet publish</c> fill with copies of those three (FactCheck.Web.csproj).
+/// So <c>dotnet out/FactCheck.Web.dll</c> runs from any working directory, with no checkout beside it.
 /// </summary>
 public static class ContentRoot
 {
-    public static string Locate()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
-                    return dir.FullName;
-        }
-        return AppContext.BaseDirectory;
-    }
+    /// <summary>The content root for <see cref="WebApplicationOptions.ContentRootPath"/>: null lets the host take the given one.</summary>
+    public static string? Choose(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ||
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            ? null
+            : AppContext.BaseDirectory;
 }

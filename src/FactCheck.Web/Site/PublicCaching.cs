@@ -100,7 +100,8 @@ public static class PublicCaching
         .Tag(Tag)
         .VaryByValue(context => new("content", context.RequestServices.GetRequiredService<PublicContent>().Version))
         .VaryByValue(context => new("coding", ContentCoding(context.Request.Headers.AcceptEncoding)))
-        .AddPolicy(typeof(GonePagesToo));
+        .AddPolicy(typeof(GonePagesToo))
+        .AddPolicy(typeof(CountedLookups));
 
     /// <summary>
     /// The content coding ResponseCompression will pick for this Accept-Encoding, by its rules: highest
@@ -149,6 +150,24 @@ public static class PublicCaching
                 context.AllowCacheStorage = true;
             return ValueTask.CompletedTask;
         }
+    }
+}
+
+/// <summary>Counts cache hits (served as stored) and misses (rendered afresh) for <see cref="SiteMetrics.OutputCache"/>.</summary>
+internal sealed class CountedLookups : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        SiteMetrics.OutputCache.Add(1, new KeyValuePair<string, object?>("result", "hit"));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        SiteMetrics.OutputCache.Add(1, new KeyValuePair<string, object?>("result", "miss"));
+        return ValueTask.CompletedTask;
     }
 }
 

@@ -40,7 +40,9 @@ public sealed class PublicResponses(RequestDelegate next)
         if (response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified or StatusCodes.Status410Gone
             && !response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
-            response.Headers.CacheControl = PublicCaching.CacheControl;
+            // A versioned address (/verdicts.css?v=…) keeps the year-long, immutable caching its action chose.
+            if (!response.Headers.CacheControl.ToString().Contains("immutable", StringComparison.Ordinal))
+                response.Headers.CacheControl = PublicCaching.CacheControl;
             // Compression adds this only when the request offered a coding; a CDN must know it always matters.
             if (!response.Headers.Vary.Any(v => v!.Contains(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase)))
                 response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);

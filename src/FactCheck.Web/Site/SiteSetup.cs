@@ -42,12 +42,21 @@ public static class SiteSetup
         // Files a crash left without a database row (or half-written) are removed after a grace period.
         services.AddSingleton<MediaSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<MediaSweep>());
+        // Every write of an advisory's content, from the back-office or a content file, and what hears of it.
+        services.AddScoped<AdvisoryWriter>();
+        services.AddScoped<PublishingEvents>();
         services.AddScoped<ContentImporter>();
+        services.AddScoped<ContentExporter>();
+        // Share cards (1200×630, drawn with libvips text) and the rating scale's stylesheet.
+        services.AddSingleton<ShareCards>();
+        services.AddSingleton<VerdictStyles>();
         // Search lives in the site's own database: FTS5 on SQLite, a tsvector table on PostgreSQL.
         services.AddSingleton<SearchIndex>(builder.Configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres
             ? new PostgresSearchIndex()
             : new SqliteSearchIndex());
         services.AddFeeds();
+        // The indicator registry, message and screenshot checks, the tip line (Registry/, Tips/).
+        services.AddRegistryAndTips(builder.Configuration);
         // Output cache, HTTP caching headers, compression (Site/PublicCaching.cs).
         services.AddPublicCaching();
 
@@ -73,7 +82,7 @@ public static class SiteSetup
             .AddCheck<StorageHealthCheck>("storage")
             .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem
                 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded(problem)
-                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy("libvips ready"));
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"libvips {ScreenshotProcessor.LibraryVersion} (bundled with NetVips) ready"));
         return builder;
     }
 
@@ -152,10 +161,26 @@ public static class SiteSetup
                 using var scope = app.Services.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
                 await DefaultData.EnsureSeededAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-                var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync();
+                // "import" reads Site:ContentPath; "import <folder>" another folder, such as an export.
+                var folder = args.Length > 1 && !args[1].StartsWith('-') ? Path.GetFullPath(args[1]) : null;
+                var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(folder);
                 Console.WriteLine($"Imported {report.Imported} advisories.");
                 foreach (var error in report.Errors) Console.Error.WriteLine(error);
                 return report.Errors.Count == 0 ? 0 : 1;
+            }
+            case "export":
+            {
+                // Writes every advisory as a content file, with its screenshots, into the folder given (importable again).
+                if (args.Length < 2 || args[1].StartsWith('-'))
+                {
+                    Console.Error.WriteLine("Usage: export <folder>");
+                    return 2;
+                }
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+                var count = await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(Path.GetFullPath(args[1]));
+                Console.WriteLine($"Exported {count} advisories to {Path.GetFullPath(args[1])}.");
+                return 0;
             }
             case "reindex":
             {
@@ -183,7 +208,7 @@ public static class SiteSetup
                 return await Backup.RunAsync(app.Services, args, Console.Out, Console.Error);
             }
             default:
-                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, reindex, schema, create-admin, backup");
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, export, reindex, schema, create-admin, backup");
                 return 2;
         }
     }

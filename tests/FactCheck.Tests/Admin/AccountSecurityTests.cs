@@ -15,7 +15,22 @@ public class TotpTests
     public void Codes_match_the_rfc_6238_test_vectors(long unixTime, string expected)
     {
         var key = Encoding.ASCII.GetBytes("12345678901234567890");
-        Assert.Equal(expected, Totp.Code(key, Totp.StepAt(DateTimeOffset.FromUnixTimeSeconds(unixTime))));
+        Assert.Equal(expected, Totp.Code(key, DateTimeOffset.FromUnixTimeSeconds(unixTime)));
+    }
+
+    [Fact]
+    public void A_code_is_accepted_one_step_either_side_of_now_and_no_further()
+    {
+        var key = Encoding.ASCII.GetBytes("12345678901234567890");
+        var shown = DateTimeOffset.FromUnixTimeSeconds(1_700_000_010);
+        var code = Totp.Code(key, shown);
+        var step = 1_700_000_010 / 30;
+
+        Assert.Equal(step, Totp.MatchingStep(key, code, shown));
+        Assert.Equal(step, Totp.MatchingStep(key, code, shown.AddSeconds(30)));   // typed slowly, or a clock behind
+        Assert.Equal(step, Totp.MatchingStep(key, code, shown.AddSeconds(-30)));  // a clock ahead
+        Assert.Null(Totp.MatchingStep(key, code, shown.AddSeconds(61)));
+        Assert.Null(Totp.MatchingStep(key, "000000" == code ? "111111" : "000000", shown));
     }
 
     [Theory]
@@ -38,12 +53,12 @@ public class AccountSecurityTests(BackOfficeSite site) : IClassFixture<BackOffic
             var stored = (await users.FindByIdAsync(user.Id))!;
             await users.ResetAuthenticatorKeyAsync(stored);
             await users.SetTwoFactorEnabledAsync(stored, true);
-            return Totp.FromBase32((await users.GetAuthenticatorKeyAsync(stored))!);
+            return Totp.KeyBytes((await users.GetAuthenticatorKeyAsync(stored))!);
         });
         return (user, key);
     }
 
-    private static string CurrentCode(byte[] key) => Totp.Code(key, Totp.StepAt(DateTimeOffset.UtcNow));
+    private static string CurrentCode(byte[] key) => Totp.Code(key, DateTimeOffset.UtcNow);
 
     private static async Task<HttpResponseMessage> EnterCodeAsync(HttpClient client, string code)
     {
@@ -105,7 +120,7 @@ public class AccountSecurityTests(BackOfficeSite site) : IClassFixture<BackOffic
         var qr = await client.GetAsync(page.QuerySelector("img.qr")!.GetAttribute("src"));
         Assert.True(qr.StatusCode == HttpStatusCode.OK, $"{(int)qr.StatusCode} {qr.Headers.Location}");
         Assert.Equal("image/png", qr.Content.Headers.ContentType!.MediaType);
-        var key = Totp.FromBase32(page.QuerySelector("code.key")!.TextContent.Replace(" ", "", StringComparison.Ordinal));
+        var key = Totp.KeyBytes(page.QuerySelector("code.key")!.TextContent);
 
         var wrong = Form.Parse(page.DocumentElement.OuterHtml).Set("code", "000000");
         Assert.Equal(HttpStatusCode.BadRequest, (await wrong.SubmitAsync(client)).StatusCode);

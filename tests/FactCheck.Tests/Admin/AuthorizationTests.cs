@@ -42,11 +42,15 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/move", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/delete",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/redact",
         "GET admin/media/{name}",
+        "GET admin/registry", "GET admin/registry/{id:int}", "GET admin/registry/{id:int}/revisions", "GET admin/registry/{id:int}/revisions/{number:int}",
+        "GET admin/organisations",
+        "GET admin/tips", "GET admin/tips/{id:guid}", "GET admin/tips/{id:guid}/image", "POST admin/tips/{id:guid}/redact",
+        "POST admin/tips/{id:guid}/dismiss", "POST admin/tips/draft",
         "GET admin/account", "POST admin/account/password", "GET admin/account/two-factor", "POST admin/account/two-factor",
         "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];
 
-    /// <summary>Admin-only areas: users and roles, settings, the rating scale, the audit log.</summary>
+    /// <summary>Admin-only areas: users and roles, settings (tip retention too), the rating scale, the audit log.</summary>
     private static bool IsAdminOnly(string key) =>
         new[] { "admin/users", "admin/settings", "admin/ratings", "admin/audit" }.Any(prefix => key.Split(' ')[1].StartsWith(prefix, StringComparison.Ordinal));
 

@@ -10,11 +10,13 @@ public static class EditorSteps
     public static async Task<Form> NewFormAsync(HttpClient client, string lang = "ar") =>
         await Form.LoadAsync(client, "/admin/advisories/new?lang=" + lang, "#editor");
 
-    /// <summary>Fills the fields every advisory needs, with Arabic text.</summary>
+    /// <summary>Fills the fields a fact-check (the editor's default kind) needs before readers see it, with Arabic text.</summary>
     public static Form FillMinimal(Form form, string? title = null) =>
         form.Set("Title", title ?? ArabicTitle + " " + Guid.NewGuid().ToString("N")[..6])
             .Set("Summary", "يحاول محتالون انتحال صفة دعم تيليغرام للحصول على رمز الدخول.")
-            .Set("Body", "## ما الذي يحدث\n\nتصل رسالة تطلب **رمز التحقق**.\n\n- لا تشارك الرمز");
+            .Set("Body", "## ما الذي يحدث\n\nتصل رسالة تطلب **رمز التحقق**.\n\n- لا تشارك الرمز")
+            .Set("ClaimText", "هذا حساب الدعم الرسمي لتيليغرام ويحتاج رمزك.")
+            .Set("Rating", "scam");
 
     /// <summary>Creates a draft through the editor and returns its id.</summary>
     public static async Task<Guid> CreateDraftAsync(HttpClient client, Action<Form>? fill = null, string lang = "ar")

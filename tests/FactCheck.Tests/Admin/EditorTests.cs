@@ -61,7 +61,7 @@ public class EditorTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
 
             var revision = await db.AdvisoryRevisions.SingleAsync(r => r.AdvisoryId == id);
             Assert.Equal((1, RevisionReason.Create, user.Id), (revision.Number, revision.Reason, revision.SavedById));
-            Assert.Equal(title, AdvisorySnapshot.FromJson(revision.Snapshot).Title);
+            Assert.Equal(title, AdvisoryContent.FromJson(revision.Snapshot).Title);
         });
 
         // A draft is not on the public site.

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Tests.Admin;
 
 /// <summary>Revisions and restore, corrections, the conflict page and the audit log.</summary>
-public class HistoryTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
+public class HistoryTests(ClockedBackOfficeSite site) : IClassFixture<ClockedBackOfficeSite>
 {
     private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid id, Action<Form> change)
     {
@@ -85,7 +85,7 @@ public class HistoryTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
         Assert.NotNull((await Html.ReadAsync(noNote)).QuerySelector("#f-CorrectionNote-error"));
 
-        await Task.Delay(1100); // so the new updated date is visibly later
+        site.FakeClock.Advance(TimeSpan.FromMinutes(5)); // so the new updated date is visibly later
         var corrected = await SaveAsync(editor, id, f => f.Set("Body", "نص مصحح").Set("ChangeKind", "correction")
             .Set("CorrectionNote", "صححنا رقم الهاتف الوارد في التحذير"));
         Assert.Equal($"/admin/advisories/{id}?done=corrected", corrected.Headers.Location!.OriginalString);
@@ -146,7 +146,7 @@ public class HistoryTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
             // Nothing lost even if the page is closed: the rejected text is kept in the history.
             var kept = await db.AdvisoryRevisions.SingleAsync(r => r.AdvisoryId == id && r.Reason == RevisionReason.Conflict);
             Assert.Equal(secondUser.Id, kept.SavedById);
-            Assert.Equal("نص المحرر الثاني الذي يجب ألا يضيع", AdvisorySnapshot.FromJson(kept.Snapshot).Body);
+            Assert.Equal("نص المحرر الثاني الذي يجب ألا يضيع", AdvisoryContent.FromJson(kept.Snapshot).Body);
         });
 
         // Saving from the conflict page (now based on the current version) succeeds.

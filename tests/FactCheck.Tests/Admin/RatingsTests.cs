@@ -12,6 +12,8 @@ public class RatingsTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         var (admin, _) = await site.SignedInAsync(EditorRoles.Admin);
         var form = await Form.LoadAsync(admin, "/admin/ratings/new");
         form.Set("Key", "phishing").Set("LabelAr", "تصيّد").Set("LabelUk", "Фішинг").Set("LabelEn", "Phishing")
+            .Set("DescriptionAr", "رسالة تستدرجك إلى موقع مزيف لتسرق بياناتك.").Set("DescriptionUk", "Повідомлення, що веде на фальшивий сайт, аби вкрасти дані.")
+            .Set("DescriptionEn", "A message that lures you to a fake site to steal your details.")
             .Set("Colour", "#7C2D12").Set("Value", "١").Set("Position", "8"); // Arabic-Indic digits are numbers too
         Assert.Equal("/admin/ratings?done=rating-saved", (await form.SubmitAsync(admin)).Headers.Location!.OriginalString);
 
@@ -22,6 +24,8 @@ public class RatingsTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         var editorForm = await EditorSteps.NewFormAsync(editor);
         Assert.NotNull(editorForm.Page.QuerySelector("#f-Rating option[value=phishing]"));
         Assert.Contains(".verdict-phishing{--verdict:#7c2d12}", await site.Client().GetStringAsync("/verdicts.css"));
+        // The methodology page defines the new verdict in words.
+        Assert.Contains("A message that lures you to a fake site", await site.Client().GetStringAsync("/en/methodology"));
 
         await site.WithDatabaseAsync(async db =>
         {
@@ -43,7 +47,7 @@ public class RatingsTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var page = await Html.ReadAsync(refused);
-        foreach (var field in new[] { "Key", "LabelAr", "Colour", "Value", "Position" })
+        foreach (var field in new[] { "Key", "LabelAr", "Colour", "Value", "Position", "DescriptionUk" })
         {
             Assert.NotNull(page.QuerySelector($"#f-{field}-error"));
             Assert.Equal("true", page.QuerySelector($"#f-{field}")!.GetAttribute("aria-invalid"));

@@ -164,7 +164,8 @@ public class ScreenshotUploadTests(BackOfficeSite site) : IClassFixture<BackOffi
         var publicPage = await Html.ReadAsync(await site.Client().GetAsync(advisory.Path));
         var img = publicPage.QuerySelector("figure.screenshot picture img")!;
         Assert.Equal(("1200", "800"), (img.GetAttribute("width"), img.GetAttribute("height")));
-        Assert.Equal("Chat asking for the six-digit code", img.GetAttribute("alt"));
+        // English alt text on an Arabic page: isolated whole, with Unicode isolates (attributes take no markup).
+        Assert.Equal(Bidi.PlainText("Chat asking for the six-digit code", advisory.SiteLanguage.Direction), img.GetAttribute("alt"));
         Assert.Equal(3, img.GetAttribute("srcset")!.Split(", ").Length);
         Assert.Equal(3, publicPage.QuerySelector("figure.screenshot source[type='image/webp']")!.GetAttribute("srcset")!.Split(", ").Length);
         Assert.Equal("Forwarded by a reader", publicPage.QuerySelector("figure.screenshot figcaption")!.TextContent.Trim());

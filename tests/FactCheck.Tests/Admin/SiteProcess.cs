@@ -15,6 +15,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
     private readonly Process process;
     private readonly List<string> lines = [];
     private readonly Lock gate = new();
+    private TaskCompletionSource nextLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SiteProcess(Process process) => this.process = process;
 
@@ -102,18 +103,23 @@ public sealed partial class SiteProcess : IAsyncDisposable
         return true;
     }
 
-    /// <summary>The first printed line that matches, waiting for it if need be.</summary>
+    /// <summary>The first printed line that matches, waiting for it if need be (woken by each new line or the exit).</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> matches)
     {
-        var watch = Stopwatch.StartNew();
+        using var patience = new CancellationTokenSource(Patience);
         while (true)
         {
+            Task printed;
             lock (gate)
+            {
                 if (lines.FirstOrDefault(matches) is { } line) return line;
-            if (process.HasExited || watch.Elapsed > Patience)
-                throw new InvalidOperationException($"the site never printed the expected line (exited: {process.HasExited}):\n{Output}");
-            await Task.Delay(100);
+                printed = nextLine.Task;
+            }
+            if (process.HasExited) break;
+            try { await printed.WaitAsync(patience.Token); }
+            catch (OperationCanceledException) { break; }
         }
+        throw new InvalidOperationException($"the site never printed the expected line (exited: {process.HasExited}):\n{Output}");
     }
 
     /// <summary>An HTTP client for the started site that trusts only the test certificate and keeps cookies.</summary>
@@ -132,7 +138,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var start = new ProcessStartInfo(wrapper is { Count: > 0 } ? wrapper[0] : dotnet)
         {
-            WorkingDirectory = ContentRoot.Locate(),
+            WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -145,6 +151,8 @@ public sealed partial class SiteProcess : IAsyncDisposable
         }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FactCheck.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        // The repository's appsettings.json, wwwroot/ and content/, as script/server runs it.
+        start.Environment["ASPNETCORE_CONTENTROOT"] = RepositoryRoot.Path;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Site__DataPath"] = dataPath;
@@ -165,8 +173,13 @@ public sealed partial class SiteProcess : IAsyncDisposable
 
     private void Append(string? line)
     {
-        if (line is null) return;
-        lock (gate) lines.Add(line);
+        lock (gate)
+        {
+            if (line is not null) lines.Add(line);
+            // null is the end of a stream: the process is exiting, which also ends a wait.
+            nextLine.TrySetResult();
+            nextLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 
     public async ValueTask DisposeAsync()

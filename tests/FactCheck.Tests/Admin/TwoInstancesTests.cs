@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -19,22 +20,28 @@ public sealed class TwoInstances : IDisposable
     public Instance First { get; }
     public Instance Second { get; }
 
+    /// <summary>The one clock both instances read, as servers synchronised by NTP do; tests move it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public static readonly TimeSpan SchedulerInterval = TimeSpan.FromMinutes(1);
+
     public TwoInstances()
     {
         Database = TestDatabase.Create(dataPath);
-        First = new Instance(dataPath, Database, "first");
-        Second = new Instance(dataPath, Database, "second");
+        First = new Instance(dataPath, Database, Clock, "first");
+        Second = new Instance(dataPath, Database, Clock, "second");
         _ = First.Services;
         _ = Second.Services;
     }
 
-    public sealed class Instance(string dataPath, TestDatabase database, string name) : BackOfficeSite(dataPath, database)
+    public sealed class Instance(string dataPath, TestDatabase database, FakeTimeProvider clock, string name) : ClockedBackOfficeSite(dataPath, database, clock)
     {
-        // Two instances in one process share folders and (no) addresses, so each gets its own name for the lease.
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            base.Settings.Append(new("BackOffice:SchedulerInterval", "00:00:00.200")).Append(new("BackOffice:InstanceName", name));
+            // Two instances in one process share folders and (no) addresses, so each gets its own name for the lease.
+            base.Settings.Append(new("BackOffice:SchedulerInterval", "00:01:00")).Append(new("BackOffice:InstanceName", name));
 
-        public ScheduledPublisher Scheduler => Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
+        public ScheduledPublisher Scheduler => scheduler ??= Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
+        private ScheduledPublisher? scheduler;
 
         /// <summary>An HTTPS client that keeps its cookies in <paramref name="cookies"/>, which another instance's client may share.</summary>
         public HttpClient Browser(CookieContainer cookies) =>
@@ -88,13 +95,15 @@ public class TwoInstancesTests
             due.Add(await sites.First.AddAdvisoryAsync(a =>
             {
                 a.Status = AdvisoryStatus.Scheduled;
+            a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
                 a.PublishedAt = null;
-                a.ScheduledFor = DateTime.UtcNow;
+                a.ScheduledFor = sites.Clock.GetUtcNow().UtcDateTime;
             }));
         var ids = due.Select(a => a.Id).ToList();
 
-        await WaitUntilAsync(sites.First, async db => await db.Advisories.CountAsync(a => ids.Contains(a.Id) && a.Status == AdvisoryStatus.Published) == ids.Count);
-        await Task.Delay(TimeSpan.FromSeconds(1)); // five more rounds of both schedulers: nothing more may happen
+        await WaitUntilAsync(sites, sites.First, async db => await db.Advisories.CountAsync(a => ids.Contains(a.Id) && a.Status == AdvisoryStatus.Published) == ids.Count);
+        // Five more rounds of both schedulers: nothing more may happen.
+        for (var i = 0; i < 5; i++) await ClockedBackOfficeSite.AdvanceOneRoundAsync(sites.Clock, TwoInstances.SchedulerInterval, [sites.First.Scheduler, sites.Second.Scheduler]);
 
         await sites.First.WithDatabaseAsync(async db =>
         {
@@ -118,18 +127,20 @@ public class TwoInstancesTests
     public async Task When_the_lease_holder_dies_another_instance_takes_over_after_the_lease_expires()
     {
         using var sites = new TwoInstances();
-        await WaitUntilAsync(sites.First, async db => await db.Leases.AnyAsync(l => l.Name == ScheduledPublisher.LeaseName && l.Holder != ""));
-        var expiry = DateTime.UtcNow.AddSeconds(1.5);
+        await WaitUntilAsync(sites, sites.First, async db => await db.Leases.AnyAsync(l => l.Name == ScheduledPublisher.LeaseName && l.Holder != ""));
+        // As if its holder had died: the lease is held by a name no running instance has, for two more rounds.
+        var expiry = sites.Clock.GetUtcNow().UtcDateTime + 2 * TwoInstances.SchedulerInterval;
         await sites.First.WithDatabaseAsync(db => db.Leases.Where(l => l.Name == ScheduledPublisher.LeaseName)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.Holder, "died/1234").SetProperty(l => l.ExpiresAt, expiry)));
         var advisory = await sites.First.AddAdvisoryAsync(a =>
         {
             a.Status = AdvisoryStatus.Scheduled;
+            a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
             a.PublishedAt = null;
-            a.ScheduledFor = DateTime.UtcNow;
+            a.ScheduledFor = sites.Clock.GetUtcNow().UtcDateTime;
         });
 
-        await WaitUntilAsync(sites.First, db => db.Advisories.AnyAsync(a => a.Id == advisory.Id && a.Status == AdvisoryStatus.Published));
+        await WaitUntilAsync(sites, sites.First, db => db.Advisories.AnyAsync(a => a.Id == advisory.Id && a.Status == AdvisoryStatus.Published));
         await sites.First.WithDatabaseAsync(async db =>
         {
             var lease = await db.Leases.SingleAsync(l => l.Name == ScheduledPublisher.LeaseName);
@@ -157,16 +168,14 @@ public class TwoInstancesTests
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
     }
 
-    private static async Task WaitUntilAsync(BackOfficeSite site, Func<AppDbContext, Task<bool>> condition)
+    /// <summary>Moves the shared clock round by round (waiting for the running schedulers) until the condition holds.</summary>
+    private static Task WaitUntilAsync(TwoInstances sites, BackOfficeSite site, Func<AppDbContext, Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        return ClockedBackOfficeSite.RunSchedulersUntilAsync(sites.Clock, TwoInstances.SchedulerInterval, [sites.First.Scheduler, sites.Second.Scheduler], async () =>
         {
             var done = false;
             await site.WithDatabaseAsync(async db => done = await condition(db));
-            if (done) return;
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the schedulers");
-            await Task.Delay(100);
-        }
+            return done;
+        });
     }
 }

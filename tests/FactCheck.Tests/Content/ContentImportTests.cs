@@ -125,7 +125,7 @@ public class ContentImportTests : IDisposable
         var report = await ImportAsync();
 
         Assert.Equal(1, report.Imported);
-        Assert.Contains("already uses the slug 'same'", Assert.Single(report.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("“same”", Assert.Single(report.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

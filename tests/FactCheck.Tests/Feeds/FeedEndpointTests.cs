@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests.Feeds;
 
-/// <summary>The served feeds, checked rule by rule against RSS 2.0, Atom 1.0 and JSON Feed 1.1 (docs/feeds-and-structured-data.md).</summary>
-public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFactory>
+/// <summary>The served feeds, checked rule by rule against RSS 2.0, Atom 1.0 and JSON Feed 1.1 (docs/feeds.md).</summary>
+public partial class FeedEndpointTests(ClockedSite site) : IClassFixture<ClockedSite>
 {
     private static readonly XNamespace Atom = FeedFormats.AtomNamespace;
     private static readonly XNamespace Content = FeedFormats.ContentNamespace;
@@ -93,7 +93,7 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
             ((string?)self.Attribute("rel"), (string?)self.Attribute("type"), (string?)self.Attribute("href")));
 
         var item = Item(rss, advisory);
-        Assert.Equal(advisory.Title, item.Element("title")!.Value);
+        Assert.Equal(Bidi.PlainParagraph(advisory.Title, advisory.SiteLanguage.Direction), item.Element("title")!.Value);
         Assert.Equal("http://localhost" + advisory.Path, item.Element("link")!.Value);
         Assert.Equal("false", (string?)item.Element("guid")!.Attribute("isPermaLink"));
         Assert.Matches(Rfc822(), item.Element("pubDate")!.Value);
@@ -103,7 +103,7 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Contains(item.Elements("category"), c => c.Value == "scam" && (string?)c.Attribute("domain") == "http://localhost/ar/advisories?verdict=");
         Assert.Contains(item.Elements("category"), c => c.Value == "whatsapp" && (string?)c.Attribute("domain") == "http://localhost/ar/advisories?platform=");
         Assert.Equal("scam", (string?)item.Element(XName.Get("verdict", FeedFormats.FactCheckNamespace))!.Attribute("key"));
-        Assert.Equal(advisory.Summary, System.Net.WebUtility.HtmlDecode(item.Element("description")!.Value));
+        Assert.Equal(Bidi.PlainParagraph(advisory.Summary, advisory.SiteLanguage.Direction), System.Net.WebUtility.HtmlDecode(item.Element("description")!.Value));
     }
 
     [Fact]
@@ -168,14 +168,14 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
             (string?)feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href"));
 
         var entry = Entry(atom, advisory);
-        Assert.Equal(advisory.Title, entry.Element(Atom + "title")!.Value);
+        Assert.Equal(Bidi.PlainParagraph(advisory.Title, advisory.SiteLanguage.Direction), entry.Element(Atom + "title")!.Value);
         Assert.Matches(Rfc3339(), entry.Element(Atom + "updated")!.Value);
         Assert.Matches(Rfc3339(), entry.Element(Atom + "published")!.Value);
         Assert.Matches(Rfc3339(), feed.Element(Atom + "updated")!.Value);
         Assert.Equal("http://localhost" + advisory.Path,
             (string?)entry.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href"));
         Assert.Equal("html", (string?)entry.Element(Atom + "content")!.Attribute("type"));
-        Assert.Equal(advisory.Summary, entry.Element(Atom + "summary")!.Value);
+        Assert.Equal(Bidi.PlainParagraph(advisory.Summary, advisory.SiteLanguage.Direction), entry.Element(Atom + "summary")!.Value);
         var verdict = entry.Elements(Atom + "category").Single(c => (string?)c.Attribute("scheme") == "http://localhost/uk/advisories?verdict=");
         Assert.Equal(("scam", "Шахрайство"), ((string?)verdict.Attribute("term"), (string?)verdict.Attribute("label")));
     }
@@ -196,7 +196,7 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
         var item = feed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "urn:uuid:" + advisory.Id.ToString("D"));
         Assert.Equal(JsonValueKind.String, item.GetProperty("id").ValueKind);
         Assert.Equal("http://localhost" + advisory.Path, item.GetProperty("url").GetString());
-        Assert.Equal(advisory.Title, item.GetProperty("title").GetString());
+        Assert.Equal(Bidi.PlainParagraph(advisory.Title, advisory.SiteLanguage.Direction), item.GetProperty("title").GetString());
         Assert.StartsWith("<div lang=\"en\" dir=\"ltr\">", item.GetProperty("content_html").GetString(), StringComparison.Ordinal);
         Assert.Matches(Rfc3339(), item.GetProperty("date_published").GetString()!);
         Assert.Matches(Rfc3339(), item.GetProperty("date_modified").GetString()!);
@@ -231,7 +231,7 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
         var advisory = await FeedTestData.AddAsync(site, a => a.Language = "en");
         var before = Entry(await XmlAsync("/en/feed.atom"), advisory).Element(Atom + "updated")!.Value;
 
-        var correctedAt = DateTime.UtcNow.AddSeconds(-1);
+        var correctedAt = site.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
         correctedAt = correctedAt.AddTicks(-(correctedAt.Ticks % TimeSpan.TicksPerSecond));
         await FeedTestData.AddCorrectionAsync(site, advisory.Id, "The number was wrong; it is +44 7700 900124.", correctedAt);
 
@@ -330,8 +330,9 @@ public partial class FeedEndpointTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
         Assert.NotEmpty(await full.Content.ReadAsByteArrayAsync());
 
-        await FeedTestData.AddAsync(site, a => { a.Language = path[1..3]; a.PublishedAt = DateTime.UtcNow.AddSeconds(1.5); });
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Published a little later than everything so far (HTTP dates count whole seconds).
+        site.FakeClock.Advance(TimeSpan.FromSeconds(2));
+        await FeedTestData.AddAsync(site, a => { a.Language = path[1..3]; a.PublishedAt = site.Clock.GetUtcNow().UtcDateTime; });
         var changed = new HttpRequestMessage(HttpMethod.Get, path);
         changed.Headers.IfNoneMatch.Add(etag);
         changed.Headers.IfModifiedSince = lastModified;

@@ -13,7 +13,7 @@ internal static class FeedTestData
         SiteFactory site, Action<Advisory>? configure = null, string? verdict = "scam",
         string[]? platforms = null, string[]? tags = null, int screenshots = 0)
     {
-        var now = DateTime.UtcNow.AddSeconds(-2);
+        var now = site.Clock.GetUtcNow().UtcDateTime.AddSeconds(-2);
         var advisory = new Advisory
         {
             Kind = AdvisoryKind.FactCheck,
@@ -91,7 +91,7 @@ internal static class FeedTestData
         UpdateAsync(site, id, a =>
         {
             a.Status = AdvisoryStatus.Withdrawn;
-            a.WithdrawnAt = DateTime.UtcNow.AddSeconds(-1);
+            a.WithdrawnAt = site.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
             a.WithdrawalReason = reason;
         });
 }

@@ -140,13 +140,14 @@ public class FeedWriterTests
 
     [Theory]
     [InlineData("فريق الدعم يحتاج رمز التحقق المكون من ستة أرقام لحماية حسابك من الاختراق ومن سرقة بياناتك الشخصية")]
-    [InlineData("Служба підтримки просить надіслати код із SMS, щоб «підтвердити відстрочку» після технічного збою в застосунку")]
+    [InlineData("Служба підтримки просить надіслати код із SMS, щоб «підтвердити відстрочку»\nпісля технічного збою в застосунку")]
     [InlineData("short claim")]
-    public void ClaimReviewed_is_under_75_characters_and_is_the_claims_own_beginning(string claim)
+    public void ClaimReviewed_is_the_whole_claim_never_cut(string claim)
     {
-        var reviewed = ClaimReviewMarkup.ShortClaim(claim);
+        var reviewed = ClaimReviewMarkup.WholeClaim(claim);
 
-        Assert.True(reviewed.Length < 75, $"{reviewed.Length} characters");
-        Assert.StartsWith(reviewed.TrimEnd('…'), claim, StringComparison.Ordinal);
+        // Cut with "…", a claim says something its claimant never said; only the line breaks go.
+        Assert.Equal(claim.Replace('\n', ' '), reviewed);
+        Assert.DoesNotContain("…", reviewed, StringComparison.Ordinal);
     }
 }

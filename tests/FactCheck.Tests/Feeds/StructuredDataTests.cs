@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -10,11 +11,17 @@ public class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
     private async Task<IHtmlDocument> PageAsync(string path) =>
         new HtmlParser().ParseDocument(await site.Client().GetStringAsync(path));
 
-    private static JsonElement ClaimReview(IHtmlDocument page)
-    {
-        var script = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
-        return JsonDocument.Parse(script.TextContent).RootElement;
-    }
+    /// <summary>Every JSON-LD item on the page: the organization, and on advisories the @graph of NewsArticle and ClaimReview.</summary>
+    private static List<JsonElement> Items(IHtmlDocument page) =>
+        page.QuerySelectorAll("script[type='application/ld+json']")
+            .Select(script => JsonDocument.Parse(script.TextContent).RootElement)
+            .SelectMany(root => root.TryGetProperty("@graph", out var graph) ? graph.EnumerateArray().ToList() : [root])
+            .ToList();
+
+    private static JsonElement? Item(IHtmlDocument page, string type) =>
+        Items(page).Cast<JsonElement?>().FirstOrDefault(item => item!.Value.GetProperty("@type").GetString() == type);
+
+    private static JsonElement ClaimReview(IHtmlDocument page) => Item(page, "ClaimReview") ?? throw new Xunit.Sdk.XunitException("no ClaimReview");
 
     [Fact]
     public async Task ClaimReview_parses_and_every_value_matches_the_visible_page()
@@ -22,19 +29,20 @@ public class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
         var advisory = await FeedTestData.AddAsync(site, a =>
         {
             a.ClaimText = "رسالة من «دعم واتساب» تقول إن حسابك سيُغلق ما لم ترسل رمز التحقق المكوّن من ستة أرقام خلال ساعة";
-            a.Claimant = "حسابات على Telegram تنتحل صفة الدعم";
+            a.Claimant = "WhatsApp Support Team";
+            a.ClaimantKind = ClaimantKind.Organization;
             a.ClaimAppearances = ["https://chat.example/groups/7/messages/42", "https://social.example/posts/9"];
         });
 
         var page = await PageAsync(advisory.Path);
         var review = ClaimReview(page);
 
-        Assert.Equal("https://schema.org", review.GetProperty("@context").GetString());
         Assert.Equal("ClaimReview", review.GetProperty("@type").GetString());
         Assert.Equal(page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), review.GetProperty("url").GetString());
+        // The whole claim, as the page shows it: never cut with "…".
         var claimReviewed = review.GetProperty("claimReviewed").GetString()!;
-        Assert.True(claimReviewed.Length < 75, claimReviewed);
-        Assert.Contains(claimReviewed.TrimEnd('…'), page.QuerySelector(".claim blockquote")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(advisory.ClaimText, claimReviewed);
+        Assert.Equal(advisory.ClaimText, page.QuerySelector(".claim blockquote")!.TextContent.Trim());
         var verdictLabel = page.QuerySelector(".verdict .verdict-label")!.TextContent.Trim();
         Assert.DoesNotContain(verdictLabel, claimReviewed, StringComparison.Ordinal);
 
@@ -44,12 +52,13 @@ public class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.True(rating.GetProperty("bestRating").GetInt32() > rating.GetProperty("worstRating").GetInt32());
         Assert.True(rating.GetProperty("worstRating").GetInt32() >= 1);
 
-        Assert.Equal("Organization", review.GetProperty("author").GetProperty("@type").GetString());
+        Assert.Equal("NewsMediaOrganization", review.GetProperty("author").GetProperty("@type").GetString());
         Assert.Equal("FactCheck", review.GetProperty("author").GetProperty("name").GetString());
         Assert.Equal(page.QuerySelector(".byline time")!.GetAttribute("datetime"), review.GetProperty("datePublished").GetString());
 
         var claim = review.GetProperty("itemReviewed");
         Assert.Equal("Claim", claim.GetProperty("@type").GetString());
+        Assert.Equal("Organization", claim.GetProperty("author").GetProperty("@type").GetString());
         Assert.Equal(advisory.Claimant, claim.GetProperty("author").GetProperty("name").GetString());
         Assert.Contains(advisory.Claimant!, page.QuerySelector(".claim dl")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("2025-03-10", claim.GetProperty("datePublished").GetString());
@@ -79,8 +88,12 @@ public class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
         var explainer = await FeedTestData.AddAsync(site, a => a.Kind = AdvisoryKind.Explainer, verdict: null);
         var noClaim = await FeedTestData.AddAsync(site, a => a.ClaimText = null);
 
-        Assert.Empty((await PageAsync(explainer.Path)).QuerySelectorAll("script[type='application/ld+json']"));
-        Assert.Empty((await PageAsync(noClaim.Path)).QuerySelectorAll("script[type='application/ld+json']"));
+        foreach (var page in new[] { await PageAsync(explainer.Path), await PageAsync(noClaim.Path) })
+        {
+            Assert.Null(Item(page, "ClaimReview"));
+            // Still a news article, published by the organization.
+            Assert.NotNull(Item(page, "NewsArticle"));
+        }
     }
 
     [Fact]
@@ -96,26 +109,78 @@ public class StructuredDataTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
-    public async Task Sharing_tags_use_the_first_screenshot_and_absolute_urls()
+    public async Task Sharing_tags_show_the_verdict_card_not_the_scams_screenshot()
     {
         var advisory = await FeedTestData.AddAsync(site, screenshots: 2);
 
         var page = await PageAsync(advisory.Path);
         string? Meta(string key) => page.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content");
 
-        var first = advisory.Screenshots.OrderBy(s => s.Position).First();
         Assert.Equal("article", Meta("og:type"));
-        Assert.Equal(advisory.Title, Meta("og:title"));
-        Assert.Equal(advisory.Summary, Meta("og:description"));
+        // Where markup is impossible, names inside a title or summary are isolated with Unicode isolates.
+        Assert.Equal(Bidi.PlainText(advisory.Title, TextDirection.Rtl), Meta("og:title"));
+        Assert.Equal(Bidi.PlainText(advisory.Summary, TextDirection.Rtl), Meta("og:description"));
+        Assert.Contains("\u2066WhatsApp\u2069", Meta("og:description"), StringComparison.Ordinal);
         Assert.Equal("http://localhost" + advisory.Path, Meta("og:url"));
         Assert.Equal("ar_AR", Meta("og:locale"));
-        Assert.Equal("http://localhost" + first.Fallback!.Url, Meta("og:image"));
-        Assert.Equal(first.AltText, Meta("og:image:alt"));
         Assert.Equal("summary_large_image", Meta("twitter:card"));
         Assert.Equal(Meta("og:image"), Meta("twitter:image"));
         Assert.Equal(page.QuerySelector(".byline time")!.GetAttribute("datetime"), Meta("article:published_time"));
-        // Readers see the screenshot at the same address.
-        Assert.Contains(page.QuerySelectorAll("figure img"), img => "http://localhost" + img.GetAttribute("src") == Meta("og:image"));
+
+        // The image is the share card (verdict and headline), 1200×630, not a screenshot of the scam.
+        var image = Meta("og:image")!;
+        Assert.StartsWith("http://localhost/media/", image, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("figure img"), img => "http://localhost" + img.GetAttribute("src") == image);
+        Assert.Equal(("1200", "630", "image/png"), (Meta("og:image:width"), Meta("og:image:height"), Meta("og:image:type")));
+        Assert.Contains("احتيال", Meta("og:image:alt"), StringComparison.Ordinal);
+        var response = await site.Client().GetAsync(new Uri(image).AbsolutePath);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var card = NetVips.Image.NewFromBuffer(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((1200, 630), (card.Width, card.Height));
+        Assert.Equal(Meta("og:image"), Item(page, "NewsArticle")!.Value.GetProperty("image").GetProperty("url").GetString());
+
+        // A new verdict draws a new card.
+        await site.WithDatabaseAsync(async db =>
+        {
+            var stored = await db.Advisories.SingleAsync(a => a.Id == advisory.Id);
+            stored.RatingId = (await db.Ratings.SingleAsync(r => r.Key == "fake")).Id;
+            await db.SaveChangesAsync();
+        });
+        var after = await PageAsync(advisory.Path);
+        var newImage = after.QuerySelector("meta[property='og:image']")!.GetAttribute("content");
+        Assert.NotEqual(image, newImage);
+        Assert.Contains("مزيف", after.QuerySelector("meta[property='og:image:alt']")!.GetAttribute("content"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_accounts_on_a_platform_are_shown_as_such_and_named_as_no_author()
+    {
+        var advisory = await FeedTestData.AddAsync(site, a => { a.Claimant = "Telegram"; a.ClaimantKind = ClaimantKind.PlatformAccounts; });
+        var person = await FeedTestData.AddAsync(site, a => { a.Claimant = "Jane Example"; a.ClaimantKind = ClaimantKind.Person; });
+
+        var page = await PageAsync(advisory.Path);
+        Assert.Equal("حسابات مجهولة على Telegram", page.QuerySelector(".claim dd")!.TextContent.Trim());
+        Assert.False(ClaimReview(page).GetProperty("itemReviewed").TryGetProperty("author", out _));
+
+        var author = ClaimReview(await PageAsync(person.Path)).GetProperty("itemReviewed").GetProperty("author");
+        Assert.Equal(("Person", "Jane Example"), (author.GetProperty("@type").GetString(), author.GetProperty("name").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/ar/")]
+    [InlineData("/uk/methodology")]
+    [InlineData("/en/about")]
+    public async Task Every_page_describes_the_news_organization_with_its_logo_and_principles(string path)
+    {
+        var organization = Item(await PageAsync(path), "NewsMediaOrganization")!.Value;
+        Assert.Equal("FactCheck", organization.GetProperty("name").GetString());
+        var logo = new Uri(organization.GetProperty("logo").GetProperty("url").GetString()!).AbsolutePath;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await site.Client().GetAsync(logo)).StatusCode);
+        foreach (var property in new[] { "publishingPrinciples", "correctionsPolicy", "ownershipFundingInfo", "masthead", "actionableFeedbackPolicy", "verificationFactCheckingPolicy" })
+        {
+            var url = new Uri(organization.GetProperty(property).GetString()!).AbsolutePath;
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await site.Client().GetAsync(url)).StatusCode);
+        }
     }
 
     [Fact]

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using FactCheck.Tests.Admin;
 using FactCheck.Tests.Media;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,34 +9,19 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FactCheck.Tests.Hostile;
 
-/// <summary>An instance of the site on a shared data folder and database, with a fake clock and a name of its own.</summary>
-public sealed class ClockedInstance(string dataPath, TestDatabase database, FakeTimeProvider clock, string name) : BackOfficeSite(dataPath, database)
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        base.Settings.Append(new("BackOffice:SchedulerInterval", "00:00:30")).Append(new("BackOffice:InstanceName", name));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
-    }
-}
-
 /// <summary>Scheduled publishing across a restart (issue 18, finding 12), on a fake clock: no test waits for a lease to run out.</summary>
 public sealed class LeaseHandOverTests : IDisposable
 {
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "factcheck-tests", Guid.NewGuid().ToString("N"));
     private readonly TestDatabase database;
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
-    private readonly List<ClockedInstance> instances = [];
+    private readonly List<TwoInstances.Instance> instances = [];
 
     public LeaseHandOverTests() => database = TestDatabase.Create(dataPath);
 
-    private ClockedInstance Start(string name)
+    private TwoInstances.Instance Start(string name)
     {
-        var instance = new ClockedInstance(dataPath, database, clock, name);
+        var instance = new TwoInstances.Instance(dataPath, database, clock, name);
         instances.Add(instance);
         _ = instance.Services; // starts the host: the scheduler's first round runs at once
         return instance;
@@ -64,9 +47,10 @@ public sealed class LeaseHandOverTests : IDisposable
         return false;
     }
 
-    private Task<Advisory> DueAsync(ClockedInstance site) => site.AddAdvisoryAsync(a =>
+    private Task<Advisory> DueAsync(TwoInstances.Instance site) => site.AddAdvisoryAsync(a =>
     {
         a.Status = AdvisoryStatus.Scheduled;
+        a.Kind = AdvisoryKind.Alert; // an alert needs no verdict to be published
         a.PublishedAt = null;
         a.ScheduledFor = clock.GetUtcNow().UtcDateTime;
     });
@@ -80,7 +64,7 @@ public sealed class LeaseHandOverTests : IDisposable
 
         await first.DisposeAsync();
         var due = await DueAsync(second);
-        clock.Advance(ClockedInstance.Interval); // one round: a quarter of the lease the stopped instance held
+        clock.Advance(TwoInstances.SchedulerInterval); // one round: a quarter of the lease the stopped instance held
 
         Assert.True(await EventuallyAsync(() => PublishedAsync(due.Id)), "the second instance should have published at its next round");
         Assert.Equal("second", await HolderAsync());
@@ -99,7 +83,7 @@ public sealed class LeaseHandOverTests : IDisposable
 
         var other = Start("desk-2");
         var due = await DueAsync(other);
-        clock.Advance(ClockedInstance.Interval);
+        clock.Advance(TwoInstances.SchedulerInterval);
         Assert.False(await EventuallyAsync(async () => await HolderAsync() != "desk-1"), "desk-2 must wait for the lease to run out");
 
         Start("desk-1");
@@ -137,8 +121,11 @@ public class LeftoverAndBackupTests(BackOfficeSite site) : IClassFixture<BackOff
         await File.WriteAllBytesAsync(Path.Combine(folder, partial), [1, 2, 3]);
         var young = MediaLibrary.NameOf([9, 9, 9], ".png");
         await store.SaveAsync(young, [9, 9, 9]);
+        // A share card is named by what it shows, not by a row: it stays, and stays public.
+        var card = new ShareCards.Card("بطاقة", "احتيال", "#9f1239", "FactCheck", SiteLanguage.Arabic).FileName;
+        await store.SaveAsync(card, TestImages.Png(12, 8, TestImages.Pattern));
         var old = DateTime.UtcNow.AddHours(-2);
-        foreach (var name in used.Concat(orphans).Append(partial)) File.SetLastWriteTimeUtc(Path.Combine(folder, name), old);
+        foreach (var name in used.Concat(orphans).Append(partial).Append(card)) File.SetLastWriteTimeUtc(Path.Combine(folder, name), old);
         foreach (var name in orphans) Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/media/" + name)).StatusCode);
 
         var removed = await site.Services.GetRequiredService<MediaSweep>().SweepAsync();
@@ -147,6 +134,7 @@ public class LeftoverAndBackupTests(BackOfficeSite site) : IClassFixture<BackOff
         Assert.All(orphans.Append(partial), name => Assert.False(File.Exists(Path.Combine(folder, name)), $"{name} should be gone"));
         Assert.All(used, name => Assert.True(store.Exists(name), $"{name} is used and must stay"));
         Assert.True(store.Exists(young), "a file younger than the grace period may belong to an upload in progress");
+        Assert.Equal(HttpStatusCode.OK, (await site.Client().GetAsync("/media/" + card)).StatusCode);
     }
 
     [Fact, Trait("Database", "SqliteOnly")]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using FactCheck.Tests.Admin;
 using FactCheck.Tests.Content;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests.Hostile;
@@ -14,16 +15,21 @@ namespace FactCheck.Tests.Hostile;
 /// </summary>
 public class HostileTextTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
 {
-    /// <summary>Everything that once made .NET's normalization throw, or that XML 1.0 cannot carry.</summary>
-    public static TheoryData<string> NotText => new()
+    /// <summary>
+    /// Everything that once made .NET's normalization throw, or that XML 1.0 cannot carry, as code points (a lone
+    /// surrogate as its code unit): xunit names a case by its data, and two lone surrogates as strings look alike.
+    /// </summary>
+    public static TheoryData<int> NotText => new()
     {
-        "\uFFFE", "\uFFFF", "\uFDD0", "\uFDEF", char.ConvertFromUtf32(0x1FFFE), char.ConvertFromUtf32(0x10FFFF),
-        "\uD800", "\uDC00", "\u0000", "\u001B", "\u0085", "\u007F",
+        0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x1FFFE, 0x10FFFF, 0xD800, 0xDC00, 0x0000, 0x001B, 0x0085, 0x007F,
     };
 
+    private static string Character(int codePoint) => codePoint is >= 0xD800 and <= 0xDFFF ? ((char)codePoint).ToString() : char.ConvertFromUtf32(codePoint);
+
     [Theory, MemberData(nameof(NotText))]
-    public void A_slug_or_heading_id_is_made_from_any_title_and_is_valid(string bad)
+    public void A_slug_or_heading_id_is_made_from_any_title_and_is_valid(int codePoint)
     {
+        var bad = Character(codePoint);
         var slug = SlugRules.FromTitle($"تحذير {bad} رسالة");
         Assert.Equal("تحذير-رسالة", slug);
         Assert.Null(SlugRules.Problem(slug));
@@ -115,6 +121,40 @@ public class HostileTextTests(BackOfficeSite site) : IClassFixture<BackOfficeSit
         Assert.NotEmpty(page.QuerySelector("#f-Title-error")!.TextContent.Trim());
         // The editor's text is still in the form.
         Assert.Contains("احتيال", Form.Parse(page.DocumentElement.OuterHtml, "#editor").Get("Title"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The other forms whose text becomes a slug, a feed category or a mail header say so too, instead of storing it.</summary>
+    [Fact]
+    public async Task A_platform_name_or_a_rating_label_with_a_noncharacter_is_refused_with_a_message()
+    {
+        var (admin, _) = await site.SignedInAsync(EditorRoles.Admin);
+        var platforms = await Html.ReadAsync(await admin.GetAsync("/admin/platforms"));
+        var platformPath = platforms.QuerySelector("main a[href^='/admin/platforms/']")!.GetAttribute("href")!;
+        var platform = await Form.LoadAsync(admin, platformPath);
+        var refused = await platform.Set("Name", "Tele\uFFFEgram").SubmitAsync(admin);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull((await Html.ReadAsync(refused)).QuerySelector("#f-Name-error"));
+        await site.WithDatabaseAsync(async db => Assert.False(await db.Platforms.AnyAsync(p => p.Name.Contains("\uFFFE"))));
+    }
+
+    [Fact]
+    public async Task A_transparency_page_body_the_pipeline_refuses_is_refused_on_save_and_shown_as_text_if_stored()
+    {
+        var (admin, _) = await site.SignedInAsync(EditorRoles.Admin);
+        var form = await Form.LoadAsync(admin, "/admin/pages/team/uk");
+        var refused = await form.Set("Body", RefusedBody).SubmitAsync(admin);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await Html.ReadAsync(refused);
+        Assert.NotNull(page.QuerySelector("#f-Body-error"));
+        Assert.Equal(RefusedBody, Form.Parse(page.DocumentElement.OuterHtml).Get("Body"));
+
+        // Stored anyway (an older version, a restored database): readers get the words, not an error page.
+        var marker = "team" + Guid.NewGuid().ToString("N")[..6];
+        await site.WithDatabaseAsync(db => db.TransparencyPages.Where(p => p.Key == "team" && p.Language == "uk")
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Body, RefusedBody + " " + marker)));
+        var response = await site.Client().GetAsync("/uk/team");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(marker, (await Html.ReadAsync(response)).QuerySelector("main .advisory-body")!.TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>Markdig gives up on elements nested this deep ("depth limit exceeded").</summary>

@@ -16,7 +16,7 @@ public class ScreenshotProcessorTests
     [Fact]
     public async Task A_phone_photo_loses_its_GPS_position_and_all_EXIF_and_is_turned_upright()
     {
-        var photo = TestImages.WithExif(await JpegAsync(200, 100), orientation: 6);
+        var photo = TestImages.WithExif(TestImages.WithXmpAndIcc(200, 100, "jpeg"), orientation: 6);
         Assert.NotNull(ImageMetadataReader.ReadMetadata(new MemoryStream(photo)).OfType<GpsDirectory>().Single().GetGeoLocation());
 
         var result = await processor.ProcessAsync(photo, []);
@@ -25,13 +25,87 @@ public class ScreenshotProcessorTests
         Assert.Equal((100, 200), (result.Width, result.Height));
         foreach (var variant in result.Variants)
         {
-            var directories = ImageMetadataReader.ReadMetadata(new MemoryStream(variant.Bytes));
-            Assert.Empty(directories.OfType<GpsDirectory>());
-            Assert.True(!directories.OfType<ExifIfd0Directory>().Any(), variant.ContentType + ": " + string.Join("; ", directories.SelectMany(d => d.Tags).Select(t => t.ToString())));
-            Assert.Empty(directories.OfType<ExifSubIfdDirectory>());
-            Assert.DoesNotContain(directories, d => d.Name.Contains("XMP", StringComparison.Ordinal) || d.Name.Contains("IPTC", StringComparison.Ordinal) || d.Name.Contains("ICC", StringComparison.Ordinal));
+            AssertNoMetadata(variant.ContentType, variant.Bytes);
             Assert.Equal((variant.Width, variant.Height), (TestImages.Decode(variant.Bytes).Width, TestImages.Decode(variant.Bytes).Height));
         }
+    }
+
+    [Theory]
+    [InlineData("jpeg")]
+    [InlineData("webp")]
+    public async Task No_EXIF_GPS_XMP_or_ICC_survives_in_the_staged_copy_or_any_rendition(string format)
+    {
+        var upload = TestImages.WithXmpAndIcc(640, 480, format);
+        if (format == "jpeg") upload = TestImages.WithExif(upload, orientation: 1);
+        var text = System.Text.Encoding.Latin1.GetString(upload);
+        Assert.True(text.Contains("xmpmeta", StringComparison.Ordinal) && text.Contains("acsp", StringComparison.Ordinal), "the upload carries XMP and an ICC profile");
+
+        var staged = await processor.StageAsync(upload);
+        AssertNoMetadata("staged png", staged.Png);
+        foreach (var variant in (await processor.PublishStagedAsync(staged.Png, staged.PerceptualHash)).Variants.Concat((await processor.ProcessAsync(upload, [])).Variants))
+            AssertNoMetadata(variant.ContentType, variant.Bytes);
+    }
+
+    private static void AssertNoMetadata(string what, byte[] bytes)
+    {
+        var directories = ImageMetadataReader.ReadMetadata(new MemoryStream(bytes));
+        Assert.Empty(directories.OfType<GpsDirectory>());
+        Assert.True(!directories.OfType<ExifIfd0Directory>().Any(), what + ": " + string.Join("; ", directories.SelectMany(d => d.Tags).Select(t => t.ToString())));
+        Assert.Empty(directories.OfType<ExifSubIfdDirectory>());
+        Assert.DoesNotContain(directories, d => d.Name.Contains("XMP", StringComparison.Ordinal) || d.Name.Contains("IPTC", StringComparison.Ordinal) || d.Name.Contains("ICC", StringComparison.Ordinal));
+        // Byte for byte too: the camera name, the XMP packet and an ICC header are nowhere in the file.
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        foreach (var trace in new[] { "TestPhone", "xmpmeta", "acsp", "Exif\0\0" })
+            Assert.False(text.Contains(trace, StringComparison.Ordinal), $"{what} still contains {trace}");
+    }
+
+    [Fact]
+    public async Task A_turned_phone_photo_is_staged_upright_for_redaction()
+    {
+        var photo = TestImages.WithExif(TestImages.Photo(400, 300), orientation: 6);
+
+        var staged = await processor.StageAsync(photo, "photo.jpg");
+
+        // The editor redacts in upright pixels: the staged copy is already turned (sky on the right).
+        Assert.Equal((300, 400), (staged.Width, staged.Height));
+        var (pixels, width, height, bands) = TestImages.Decode(staged.Png);
+        Assert.Equal((300, 400), (width, height));
+        Assert.True(pixels[(height / 2 * width + width - 3) * bands] > pixels[(height / 2 * width + 2) * bands] + 60, "the sky should be on the right after rotation");
+    }
+
+    [Fact]
+    public async Task A_large_photo_is_shrunk_while_decoding_turned_upright_and_keeps_its_full_size_on_record()
+    {
+        var photo = TestImages.WithExif(TestImages.Photo(3200, 2400), orientation: 6);
+
+        var result = await processor.ProcessAsync(photo, [], "photo.jpg");
+
+        Assert.Equal((2400, 3200), (result.Width, result.Height));
+        Assert.Equal([(480, 640), (960, 1280), (1600, 2133)], result.Variants.Where(v => v.ContentType == "image/webp").Select(v => (v.Width, v.Height)));
+        // Upright: the photo's top row (light sky) is now its right-hand column.
+        var (pixels, width, height, bands) = TestImages.Decode(result.Variants.Single(v => v.Width == 480 && v.ContentType == "image/jpeg").Bytes);
+        Assert.Equal((480, 640), (width, height));
+        Assert.True(pixels[(height / 2 * width + width - 3) * bands] > pixels[(height / 2 * width + 2) * bands] + 60, "the sky should be on the right after rotation");
+    }
+
+    [Fact]
+    public void The_bundled_libvips_is_used_and_refuses_formats_not_safe_for_untrusted_input()
+    {
+        Assert.Null(ScreenshotProcessor.Unavailable);
+        // Debian 12's libvips is 8.14: a newer version means the library NetVips.Native bundles was loaded.
+        Assert.True(NetVips.NetVips.AtLeastLibvips(8, 18), ScreenshotProcessor.LibraryVersion);
+        // The bundled libvips can read SVG (librsvg), which is marked untrusted: it must be blocked.
+        var svg = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10'/></svg>"u8.ToArray();
+        Assert.Null(NetVips.Image.FindLoadBuffer(svg));
+        Assert.Throws<NetVips.VipsException>(() => NetVips.Image.NewFromBuffer(svg).Width);
+    }
+
+    [Fact]
+    public async Task A_real_HEIC_photo_is_refused_with_advice_to_export_it_as_PNG_or_JPEG()
+    {
+        var error = await Assert.ThrowsAsync<MediaRejectedException>(() => processor.ProcessAsync(TestImages.Heic, [], "IMG_0001.HEIC"));
+        Assert.Equal(MediaProblem.HeicUnsupported, error.Problem);
+        Assert.Contains("export the screenshot as PNG or JPEG", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace FactCheck.Tests.Media;
 
-/// <summary>Real image bytes made by the tests: a small PNG encoder, EXIF injection, and a libvips decoder.</summary>
+/// <summary>Real image bytes made by the tests: a small PNG encoder, EXIF injection, and a libvips decoder (NetVips).</summary>
 internal static class TestImages
 {
     public delegate (byte R, byte G, byte B) Paint(int x, int y);
@@ -118,15 +118,42 @@ internal static class TestImages
         return jpeg[..2].Concat(segment).Concat(jpeg[2..]).ToArray();
     }
 
-    /// <summary>Decodes any image libvips reads into 8-bit sRGB pixels.</summary>
-    public static unsafe (byte[] Pixels, int Width, int Height, int Bands) Decode(byte[] bytes)
+    /// <summary>
+    /// A JPEG or WebP written by libvips with everything a phone or an editing app attaches: an XMP packet
+    /// (with a GPS position) and an ICC colour profile.
+    /// </summary>
+    public static byte[] WithXmpAndIcc(int width, int height, string format)
     {
-        Assert.Null(Vips.Problem);
-        fixed (byte* data = bytes)
-        {
-            using var image = Vips.Check(Vips.vips_image_new_from_buffer(data, (nuint)bytes.Length, "", IntPtr.Zero));
-            var memory = Vips.vips_image_write_to_memory(image, out var size);
-            return (Vips.TakeBuffer(memory, size), image.Width, image.Height, image.Bands);
-        }
+        using var pattern = (NetVips.Image.Xyz(width, height)[0] * 255 / width).Bandjoin(NetVips.Image.Xyz(width, height)[1] * 255 / height, 180)
+            .Cast(NetVips.Enums.BandFormat.Uchar).Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
+        // Converting with an output profile attaches that profile to the image.
+        using var tagged = pattern.IccTransform("srgb", inputProfile: "srgb").Cast(NetVips.Enums.BandFormat.Uchar);
+        var xmp = Encoding.UTF8.GetBytes("<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>" +
+            "<rdf:Description xmlns:exif='http://ns.adobe.com/exif/1.0/' exif:GPSLatitude='50,27.0N' exif:GPSLongitude='30,31.0E'/></rdf:RDF></x:xmpmeta>");
+        using var image = tagged.Mutate(m => m.Set(NetVips.GValue.BlobType, "xmp-data", xmp));
+        return format == "webp"
+            ? image.WebpsaveBuffer(q: 90, keep: NetVips.Enums.ForeignKeep.All)
+            : image.JpegsaveBuffer(q: 90, keep: NetVips.Enums.ForeignKeep.All);
+    }
+
+    /// <summary>A camera-sized JPEG: light sky at the top fading to dark ground, with some noise.</summary>
+    public static byte[] Photo(int width, int height)
+    {
+        using var y = NetVips.Image.Xyz(width, height)[1];
+        using var noise = NetVips.Image.Gaussnoise(width, height, sigma: 8);
+        using var sky = 230 - y * 180 / height + noise;
+        using var photo = sky.Bandjoin(sky * 0.9, sky * 0.7 + 40).Cast(NetVips.Enums.BandFormat.Uchar).Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
+        return photo.JpegsaveBuffer(q: 85);
+    }
+
+    /// <summary>A 64×48 HEIC (HEVC-coded) photo as an iPhone saves them, made once with Debian's heif-enc.</summary>
+    public static byte[] Heic => Convert.FromBase64String("AAAAHGZ0eXBoZWljAAAAAG1pZjFoZWljbWlhZgAAAaxtZXRhAAAAAAAAACFoZGxyAAAAAAAAAABwaWN0AAAAAAAAAAAAAAAAAAAAAA5waXRtAAAAAAACAAAAEGlkYXQAAAAAAEAAMAAAADhpbG9jAQAAAERAAAIAAQAAAAAAAAHQAAEAAAAAAAAARgACAAEAAAAAAAAAAQAAAAAAAAAIAAAAOGlpbmYAAAAAAAIAAAAVaW5mZQIAAAEAAQAAaHZjMQAAAAAVaW5mZQIAAAAAAgAAZ3JpZAAAAADXaXBycAAAALVpcGNvAAAAdWh2Y0MBBAgAAAAAAAAAAAAe8AD8/fr6AAAPAyAAAQAXQAEMAf//BAgAAAMAnbgAAAMAAB66AkAhAAEAKkIBAQQIAAADAJ24AAADAAAeoCCBBNlurkprm4EBAwIAAAMAAgAAAwACECIAAQAGRAHBc8CJAAAAFGlzcGUAAAAAAAAAQAAAAEAAAAAUaXNwZQAAAAAAAABAAAAAMAAAABBwaXhpAAAAAAMKCgoAAAAaaXBtYQAAAAAAAAACAAECgQIAAgIDhAAAABppcmVmAAAAAAAAAA5kaW1nAAIAAQABAAAATm1kYXQAAABCKAGvE4D1Zsp2s9Z7f+0xWG5viMvluSSssyQFFCs9tLdxauTN9qCeyZKIdyG4sdX3xSpJ0sjWTk6RsMDhqKHTbwxO");
+
+    /// <summary>Decodes any image libvips reads into its pixels (8-bit sRGB for everything we publish).</summary>
+    public static (byte[] Pixels, int Width, int Height, int Bands) Decode(byte[] bytes)
+    {
+        Assert.Null(ScreenshotProcessor.Unavailable);
+        using var image = NetVips.Image.NewFromBuffer(bytes);
+        return (image.WriteToMemory<byte>(), image.Width, image.Height, image.Bands);
     }
 }

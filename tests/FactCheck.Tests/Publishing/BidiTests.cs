@@ -38,9 +38,29 @@ public class BidiTests
     }
 
     [Fact]
-    public void Arabic_indic_phone_numbers_are_isolated_too()
+    public void Arabic_indic_phone_numbers_are_isolated_group_by_group()
     {
-        Assert.Equal("اتصل على <bdi dir=\"ltr\">٠٥٠ ١٢٣ ٤٥٦٧</bdi> الآن", Rtl("اتصل على ٠٥٠ ١٢٣ ٤٥٦٧ الآن"));
+        // The spaces between groups of Arabic-Indic digits resolve right-to-left even inside a left-to-right
+        // isolate ("+٤٤ ٧٧٠٠ ٩٠٠٥١٧" shows as "+٩٠٠٥١٧ ٧٧٠٠ ٤٤"), so each group is isolated as well.
+        Assert.Equal("اتصل على <bdi dir=\"ltr\"><bdi dir=\"ltr\">٠٥٠</bdi> <bdi dir=\"ltr\">١٢٣</bdi> <bdi dir=\"ltr\">٤٥٦٧</bdi></bdi> الآن",
+            Rtl("اتصل على ٠٥٠ ١٢٣ ٤٥٦٧ الآن"));
+        Assert.Equal("من الرقم <bdi dir=\"ltr\">&#x2B;<bdi dir=\"ltr\">٤٤</bdi> <bdi dir=\"ltr\">٧٧٠٠</bdi> <bdi dir=\"ltr\">٩٠٠٥١٧</bdi></bdi>.",
+            Rtl("من الرقم +٤٤ ٧٧٠٠ ٩٠٠٥١٧."));
+        Assert.Equal("From &#x2B;<bdi dir=\"ltr\">٤٤</bdi> <bdi dir=\"ltr\">٧٧٠٠</bdi> <bdi dir=\"ltr\">٩٠٠٥١٧</bdi> today",
+            Ltr("From +٤٤ ٧٧٠٠ ٩٠٠٥١٧ today"));
+        // One group needs nothing: "٣ رسائل" reads right in either direction.
+        Assert.Equal("وصلت ٣ رسائل", Rtl("وصلت ٣ رسائل"));
+        Assert.Equal("Code ٣٤٥٦", Ltr("Code ٣٤٥٦"));
+    }
+
+    [Fact]
+    public void A_sign_written_onto_a_name_is_isolated_with_it()
+    {
+        // Unisolated, the "+" of "Reserve+" is left to the bidi algorithm and shows as "+Reserve" in Arabic.
+        Assert.Equal("دعم <bdi dir=\"ltr\">Reserve&#x2B;</bdi> مزيف", Rtl("دعم Reserve+ مزيف"));
+        Assert.Equal("تطبيق «<bdi dir=\"ltr\">Резерв&#x2B;</bdi>»", Rtl("تطبيق «Резерв+»"));
+        Assert.Equal("روبوت «<bdi dir=\"ltr\">Reserve&#x2B;</bdi> | الدعم»", Rtl("روبوت «Reserve+ | الدعم»"));
+        Assert.Equal("وسم <bdi dir=\"ltr\">#scam</bdi> و<bdi dir=\"ltr\">C#</bdi>.", Rtl("وسم #scam وC#."));
     }
 
     [Fact]
@@ -101,6 +121,8 @@ public class BidiTests
         Assert.Equal("Warning: \u2067احذر\u2069 scam", Bidi.PlainText("Warning: احذر scam", TextDirection.Ltr));
         Assert.Equal("plain", Bidi.PlainText("plain", TextDirection.Ltr));
         Assert.Equal("", Bidi.PlainText(null, TextDirection.Ltr));
+        // A feed title: an Arabic paragraph in a left-to-right feed reader, "Reserve+" whole inside it.
+        Assert.Equal("\u2067دعم \u2066Reserve+\u2069 مزيف\u2069", Bidi.PlainParagraph("دعم Reserve+ مزيف", TextDirection.Rtl));
     }
 
     [Theory]
@@ -124,5 +146,18 @@ public class BidiTests
     public void Prevailing_counts_words_and_ignores_urls(string text, TextDirection? expected)
     {
         Assert.Equal(expected, Bidi.Prevailing(text));
+    }
+
+    [Theory]
+    [InlineData("ar", "«دعم Reserve+»", "دعم Reserve+")]
+    [InlineData("ar", "«دعم Reserve+» على Telegram", "“دعم Reserve+” على Telegram")]
+    [InlineData("uk", "«Підтримка Резерв+» у Telegram", "„Підтримка Резерв+“ у Telegram")]
+    [InlineData("en", "“Reserve+ support” on Telegram", "‘Reserve+ support’ on Telegram")]
+    [InlineData("en", "\"Fake\" support", "\"Fake\" support")]
+    [InlineData("uk", "Без лапок", "Без лапок")]
+    public void A_title_placed_in_quotation_marks_is_quoted_once(string language, string title, string expected)
+    {
+        // "We have withdrawn «{0}»" around «…» showed «««…»» to readers.
+        Assert.Equal(expected, Bidi.ForQuoting(title, SiteLanguage.Find(language)!));
     }
 }

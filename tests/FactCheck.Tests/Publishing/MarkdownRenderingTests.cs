@@ -58,7 +58,7 @@ public class MarkdownRenderingTests
             | 1 | واتساب | 20 |
             """, TextDirection.Rtl);
         Assert.Equal("""
-            <div class="table-scroll"><table dir="rtl">
+            <div class="table-scroll" tabindex="0"><table dir="rtl">
             <thead>
             <tr>
             <th class="align-start" dir="rtl">الرقم</th>

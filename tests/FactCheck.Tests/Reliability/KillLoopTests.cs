@@ -64,7 +64,7 @@ public class KillLoopTests(ITestOutputHelper output)
             // of its own, and a moment later the kill of both.
             var acknowledgedBefore = acknowledged.Count;
             await LiveSite.WaitUntilAsync(() => Task.FromResult(acknowledged.Count > acknowledgedBefore || saver.IsCompleted), TimeSpan.FromSeconds(60));
-            var import = SiteProcess.Start(site.DataPath, new() { ["Site__ContentPath"] = Path.Combine(ContentRoot.Locate(), "content") }, null, "import");
+            var import = SiteProcess.Start(site.DataPath, new() { ["Site__ContentPath"] = Path.Combine(RepositoryRoot.Path, "content") }, null, "import");
             await Task.Delay(random.Next(300, 2500));
             await site.KillAsync();
             if (!import.HasExited) import.Signal(9);

@@ -18,6 +18,7 @@ public sealed class ImportIndexingTests : IDisposable
         summary: "Бот просить код."
         published: 2025-03-14T09:30:00Z
         status: {status}
+        withdrawal_reason: "Бот виявився справжнім каналом підтримки."
         verdict: scam
         indicators:
           - type: handle

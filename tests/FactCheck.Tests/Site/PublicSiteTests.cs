@@ -237,13 +237,16 @@ public class PublicSiteTests(SiteFactory site) : IClassFixture<SiteFactory>
     }
 
     [Fact]
-    public async Task Health_reports_the_database()
+    public async Task Health_reports_the_database_and_the_bundled_image_library()
     {
         var response = await site.Client().GetAsync("/health");
         var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", json.GetProperty("status").GetString());
+        Assert.Equal("healthy", json.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        // The libvips NetVips.Native ships, not a system package (Debian 12 has 8.14).
+        Assert.StartsWith("libvips 8.18.", json.GetProperty("checks").GetProperty("images").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace FactCheck.Tests.Site;
 /// <summary>Every string a reader sees exists in Arabic, Ukrainian and English.</summary>
 public partial class TranslationsTests
 {
-    private static readonly string Resources = Path.Combine(ContentRoot.Locate(), "src", "FactCheck.Web", "Resources");
+    private static readonly string Resources = Path.Combine(RepositoryRoot.Path, "src", "FactCheck.Web", "Resources");
 
     private static Dictionary<string, string> Load(string file) =>
         XDocument.Load(Path.Combine(Resources, file)).Root!.Elements("data")
@@ -14,11 +14,15 @@ public partial class TranslationsTests
 
     private static readonly Dictionary<string, string> English = Load("SharedResource.resx");
 
+    /// <summary>One resource file per language besides English (docs/adding-a-language.md, step 4).</summary>
+    public static TheoryData<string> TranslatedFiles() =>
+        [.. SiteLanguage.All.Where(l => l != SiteLanguage.English).Select(l => $"SharedResource.{l.Code}.resx")];
+
     [Theory]
-    [InlineData("SharedResource.ar.resx")]
-    [InlineData("SharedResource.uk.resx")]
+    [MemberData(nameof(TranslatedFiles))]
     public void Every_english_string_is_translated(string file)
     {
+        Assert.True(File.Exists(Path.Combine(Resources, file)), file + " is missing");
         var translated = Load(file);
         Assert.Empty(English.Keys.Except(translated.Keys));
         Assert.Empty(translated.Keys.Except(English.Keys));
@@ -28,7 +32,7 @@ public partial class TranslationsTests
     [Fact]
     public void Every_key_used_in_code_and_views_exists()
     {
-        var source = Path.Combine(ContentRoot.Locate(), "src", "FactCheck.Web");
+        var source = Path.Combine(RepositoryRoot.Path, "src", "FactCheck.Web");
         var used = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)

@@ -9,12 +9,13 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<Advisory>
     {
         advisory.Property(a => a.Language).HasMaxLength(8);
         advisory.Property(a => a.Slug).HasMaxLength(SlugRules.MaxLength);
-        advisory.Property(a => a.Title).HasMaxLength(300);
-        advisory.Property(a => a.Summary).HasMaxLength(1000);
-        advisory.Property(a => a.ClaimText).HasMaxLength(1000);
-        advisory.Property(a => a.Claimant).HasMaxLength(300);
-        advisory.Property(a => a.TranslationKey).HasMaxLength(100);
-        advisory.Property(a => a.WithdrawalReason).HasMaxLength(1000);
+        advisory.Property(a => a.Title).HasMaxLength(AdvisoryRules.TitleMax);
+        advisory.Property(a => a.Summary).HasMaxLength(AdvisoryRules.SummaryMax);
+        advisory.Property(a => a.ClaimText).HasMaxLength(AdvisoryRules.ClaimTextMax);
+        advisory.Property(a => a.Claimant).HasMaxLength(AdvisoryRules.ClaimantMax);
+        advisory.Property(a => a.ClaimantKind).HasConversion<string>().HasMaxLength(20);
+        advisory.Property(a => a.TranslationKey).HasMaxLength(AdvisoryRules.TranslationKeyMax);
+        advisory.Property(a => a.WithdrawalReason).HasMaxLength(AdvisoryRules.WithdrawalReasonMax);
         advisory.Property(a => a.Version).IsConcurrencyToken();
 
         advisory.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
@@ -44,6 +45,9 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
         rating.Property(r => r.LabelUk).HasMaxLength(80);
         rating.Property(r => r.LabelEn).HasMaxLength(80);
         rating.Property(r => r.Colour).HasMaxLength(7);
+        rating.Property(r => r.DescriptionAr).HasMaxLength(1000).HasDefaultValue("");
+        rating.Property(r => r.DescriptionUk).HasMaxLength(1000).HasDefaultValue("");
+        rating.Property(r => r.DescriptionEn).HasMaxLength(1000).HasDefaultValue("");
         rating.HasIndex(r => r.Key).IsUnique();
     }
 }
@@ -54,6 +58,8 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
     {
         platform.Property(p => p.Key).HasMaxLength(60);
         platform.Property(p => p.Name).HasMaxLength(100);
+        platform.Property(p => p.Equivalents).HasMaxLength(1000).HasDefaultValue("");
+        platform.Ignore(p => p.EquivalentNames);
         platform.HasIndex(p => p.Key).IsUnique();
     }
 }
@@ -62,7 +68,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> tag)
     {
-        tag.Property(t => t.Name).HasMaxLength(100);
+        tag.Property(t => t.Name).HasMaxLength(AdvisoryRules.TagMax);
         tag.HasIndex(t => t.Name).IsUnique();
     }
 }
@@ -71,7 +77,7 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
 {
     public void Configure(EntityTypeBuilder<Author> author)
     {
-        author.Property(a => a.Name).HasMaxLength(200);
+        author.Property(a => a.Name).HasMaxLength(AdvisoryRules.AuthorMax);
         author.HasIndex(a => a.Name).IsUnique();
     }
 }
@@ -80,7 +86,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 {
     public void Configure(EntityTypeBuilder<Indicator> indicator)
     {
-        indicator.Property(i => i.Raw).HasMaxLength(500);
+        indicator.Property(i => i.Raw).HasMaxLength(AdvisoryRules.IndicatorMax);
         indicator.Property(i => i.Normalized).HasMaxLength(500);
         indicator.Property(i => i.Country).HasMaxLength(2);
         indicator.HasIndex(i => i.Normalized);
@@ -94,10 +100,10 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> source)
     {
-        source.Property(s => s.Title).HasMaxLength(500);
-        source.Property(s => s.Url).HasMaxLength(2000);
-        source.Property(s => s.Publisher).HasMaxLength(200);
-        source.Property(s => s.ArchiveUrl).HasMaxLength(2000);
+        source.Property(s => s.Title).HasMaxLength(AdvisoryRules.SourceTitleMax);
+        source.Property(s => s.Url).HasMaxLength(AdvisoryRules.UrlMax);
+        source.Property(s => s.Publisher).HasMaxLength(AdvisoryRules.PublisherMax);
+        source.Property(s => s.ArchiveUrl).HasMaxLength(AdvisoryRules.UrlMax);
     }
 }
 
@@ -105,8 +111,8 @@ internal sealed class ScreenshotConfiguration : IEntityTypeConfiguration<Screens
 {
     public void Configure(EntityTypeBuilder<Screenshot> screenshot)
     {
-        screenshot.Property(s => s.AltText).HasMaxLength(1000);
-        screenshot.Property(s => s.Caption).HasMaxLength(1000);
+        screenshot.Property(s => s.AltText).HasMaxLength(AdvisoryRules.AltTextMax);
+        screenshot.Property(s => s.Caption).HasMaxLength(AdvisoryRules.CaptionMax);
         screenshot.HasMany(s => s.Files).WithOne().HasForeignKey(f => f.ScreenshotId).OnDelete(DeleteBehavior.Cascade);
         screenshot.Property(s => s.OriginalFileName).HasMaxLength(100);
         // Covers the similar-screenshot scan (SQLite adds the row id), so it never reads the text columns.
@@ -134,7 +140,34 @@ internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correct
 {
     public void Configure(EntityTypeBuilder<Correction> correction)
     {
-        correction.Property(c => c.Note).HasMaxLength(4000);
+        correction.Property(c => c.Note).HasMaxLength(AdvisoryRules.NoteMax);
         correction.HasIndex(c => c.PublishedAt);
+    }
+}
+
+internal sealed class TransparencyPageConfiguration : IEntityTypeConfiguration<TransparencyPage>
+{
+    public void Configure(EntityTypeBuilder<TransparencyPage> page)
+    {
+        page.HasKey(p => new { p.Key, p.Language });
+        page.Property(p => p.Key).HasMaxLength(40);
+        page.Property(p => p.Language).HasMaxLength(8);
+        page.Property(p => p.Title).HasMaxLength(200);
+        page.Property(p => p.Body).HasMaxLength(TransparencyPageLimits.BodyLength);
+        page.Property(p => p.Version).IsConcurrencyToken();
+        page.Ignore(p => p.Path);
+    }
+}
+
+internal sealed class TransparencyPageRevisionConfiguration : IEntityTypeConfiguration<TransparencyPageRevision>
+{
+    public void Configure(EntityTypeBuilder<TransparencyPageRevision> revision)
+    {
+        revision.Property(r => r.Key).HasMaxLength(40);
+        revision.Property(r => r.Language).HasMaxLength(8);
+        revision.Property(r => r.Title).HasMaxLength(200);
+        revision.Property(r => r.Body).HasMaxLength(TransparencyPageLimits.BodyLength);
+        revision.Property(r => r.SavedBy).HasMaxLength(256);
+        revision.HasIndex(r => new { r.Key, r.Language, r.SavedAt });
     }
 }

@@ -8,6 +8,7 @@ internal sealed class EditorUserConfiguration : IEntityTypeConfiguration<EditorU
     public void Configure(EntityTypeBuilder<EditorUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(100);
+        user.Property(u => u.ScheduleTimeZone).HasMaxLength(64);
     }
 }
 

@@ -5,11 +5,15 @@ using System.Text.Json.Serialization;
 namespace FactCheck;
 
 /// <summary>
-/// Every field of an advisory at one moment, as stored in a revision (JSON). Related rows are kept by
-/// value (rating and platform keys, tag and author names, indicator and source rows), so a revision
-/// stays readable and restorable after the rows it referred to change.
+/// THE advisory as content: every field an editor or a content file can set, by value. The editor form
+/// (<see cref="AdvisoryForm"/>), the content files (<see cref="AdvisoryFile"/>), revisions (as JSON) and
+/// the search document (<see cref="SearchDocument"/>) all convert to and from this record, and
+/// <see cref="AdvisoryWriter"/> is the one way it reaches the database. Related rows are kept by value
+/// (rating and platform keys, tag and author names, indicator, source, screenshot and correction rows),
+/// so a revision stays readable and restorable after the rows it referred to change.
+/// Adding a field: docs/adding-a-field.md.
 /// </summary>
-public sealed record AdvisorySnapshot
+public sealed record AdvisoryContent
 {
     public AdvisoryKind Kind { get; init; }
     public string Language { get; init; } = "";
@@ -19,24 +23,39 @@ public sealed record AdvisorySnapshot
     public string Body { get; init; } = "";
     public string? ClaimText { get; init; }
     public string? Claimant { get; init; }
+    public ClaimantKind? ClaimantKind { get; init; }
     public DateOnly? ClaimFirstSeen { get; init; }
     public List<string> ClaimAppearances { get; init; } = [];
+    /// <summary>A rating key from the scale (see <see cref="Rating.Key"/>).</summary>
     public string? Rating { get; init; }
     public Severity? Severity { get; init; }
     public List<string> Steps { get; init; } = [];
+    /// <summary>Platform keys, sorted.</summary>
     public List<string> Platforms { get; init; } = [];
+    /// <summary>Tag names, sorted.</summary>
     public List<string> Tags { get; init; } = [];
+    /// <summary>Author names, sorted.</summary>
     public List<string> Authors { get; init; } = [];
     public List<IndicatorEntry> Indicators { get; init; } = [];
     public List<SourceEntry> Sources { get; init; } = [];
+    /// <summary>In page order. Images are added and removed on the screenshot pages; the texts and order travel with the content.</summary>
+    public List<ScreenshotEntry> Screenshots { get; init; } = [];
+    /// <summary>Dated public notes, oldest first.</summary>
+    public List<CorrectionEntry> Corrections { get; init; } = [];
     public string? TranslationKey { get; init; }
     public AdvisoryStatus Status { get; init; }
     public DateTime? ScheduledFor { get; init; }
     public string? WithdrawalReason { get; init; }
 
+    /// <param name="Normalized">Filled in by <see cref="AdvisoryWriter"/> (<see cref="IndicatorNormalizer"/>); blank in content that was only typed.</param>
     public sealed record IndicatorEntry(IndicatorType Type, string Raw, string Normalized, string? Country, DateOnly? FirstSeen, DateOnly? LastSeen);
 
     public sealed record SourceEntry(string Title, string Url, string? Publisher, DateOnly? AccessedOn, string? ArchiveUrl);
+
+    /// <param name="Image">The stored image: the name of its largest fallback rendition under /media (or, in a content file, the file to import).</param>
+    public sealed record ScreenshotEntry(string Image, string AltText, string? Caption);
+
+    public sealed record CorrectionEntry(CorrectionKind Kind, string Note, DateTime PublishedAt);
 
     private static readonly JsonSerializerOptions json = new()
     {
@@ -45,8 +64,8 @@ public sealed record AdvisorySnapshot
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Needs the advisory with its rating, platforms, tags, authors, indicators and sources loaded.</summary>
-    public static AdvisorySnapshot Of(Advisory advisory) => new()
+    /// <summary>Needs the advisory with its rating, platforms, tags, authors, indicators, sources, screenshots (with files) and corrections loaded.</summary>
+    public static AdvisoryContent Of(Advisory advisory) => new()
     {
         Kind = advisory.Kind,
         Language = advisory.Language,
@@ -56,6 +75,7 @@ public sealed record AdvisorySnapshot
         Body = advisory.Body,
         ClaimText = advisory.ClaimText,
         Claimant = advisory.Claimant,
+        ClaimantKind = advisory.ClaimantKind,
         ClaimFirstSeen = advisory.ClaimFirstSeen,
         ClaimAppearances = [.. advisory.ClaimAppearances],
         Rating = advisory.Rating?.Key,
@@ -68,6 +88,10 @@ public sealed record AdvisorySnapshot
             .Select(i => new IndicatorEntry(i.Type, i.Raw, i.Normalized, i.Country, i.FirstSeen, i.LastSeen)).ToList(),
         Sources = advisory.Sources.OrderBy(s => s.Position)
             .Select(s => new SourceEntry(s.Title, s.Url, s.Publisher, s.AccessedOn, s.ArchiveUrl)).ToList(),
+        Screenshots = advisory.Screenshots.OrderBy(s => s.Position)
+            .Select(s => new ScreenshotEntry(s.Fallback?.FileName ?? "", s.AltText, s.Caption)).ToList(),
+        Corrections = advisory.Corrections.OrderBy(c => c.PublishedAt).ThenBy(c => c.Id)
+            .Select(c => new CorrectionEntry(c.Kind, c.Note, c.PublishedAt)).ToList(),
         TranslationKey = advisory.TranslationKey,
         Status = advisory.Status,
         ScheduledFor = advisory.ScheduledFor,
@@ -76,43 +100,15 @@ public sealed record AdvisorySnapshot
 
     public string ToJson() => JsonSerializer.Serialize(this, json);
 
-    public static AdvisorySnapshot FromJson(string text) => JsonSerializer.Deserialize<AdvisorySnapshot>(text, json) ?? new AdvisorySnapshot();
+    /// <summary>Equal field by field (a record's own equality compares its lists by reference).</summary>
+    public bool SameAs(AdvisoryContent other) => ToJson() == other.ToJson();
 
-    /// <summary>The editor form showing this snapshot, e.g. to restore a revision.</summary>
-    public AdvisoryForm ToForm(int version) => new()
-    {
-        Version = version,
-        Kind = Kind.ToString(),
-        Language = Language,
-        Title = Title,
-        Slug = Slug,
-        Summary = Summary,
-        Body = Body,
-        ClaimText = ClaimText,
-        Claimant = Claimant,
-        ClaimFirstSeen = AdvisoryForm.Date(ClaimFirstSeen),
-        ClaimAppearances = string.Join('\n', ClaimAppearances),
-        Rating = Rating,
-        Severity = Severity?.ToString(),
-        Steps = string.Join('\n', Steps),
-        Platforms = [.. Platforms],
-        Tags = string.Join(", ", Tags),
-        Authors = string.Join(", ", Authors),
-        TranslationOf = TranslationKey,
-        Indicators = Indicators.Select(i => new AdvisoryForm.IndicatorRow
-        {
-            Type = i.Type.ToString(), Value = i.Raw, Country = i.Country,
-            FirstSeen = AdvisoryForm.Date(i.FirstSeen), LastSeen = AdvisoryForm.Date(i.LastSeen),
-        }).ToList(),
-        Sources = Sources.Select(s => new AdvisoryForm.SourceRow
-        {
-            Title = s.Title, Url = s.Url, Publisher = s.Publisher, AccessedOn = AdvisoryForm.Date(s.AccessedOn), ArchiveUrl = s.ArchiveUrl,
-        }).ToList(),
-    };
+    public static AdvisoryContent FromJson(string text) => JsonSerializer.Deserialize<AdvisoryContent>(text, json) ?? new AdvisoryContent();
 
     /// <summary>
-    /// The fields as people compare them: a resource key for the field's label, and its value as text
-    /// (lists one item per line). Long texts are compared line by line in <see cref="TextDiff"/>.
+    /// Every field as people compare them: a resource key for the field's label, and its value as text
+    /// (lists one item per line). Revisions, the conflict page and the tests of "change one field,
+    /// only it changes" are all generated from this one list; a test fails when a property is missing here.
     /// </summary>
     public IReadOnlyList<(string Field, string Value)> Fields() =>
     [
@@ -124,7 +120,8 @@ public sealed record AdvisorySnapshot
         ("Admin.Field.Body", Body),
         ("Admin.Field.ClaimText", ClaimText ?? ""),
         ("Admin.Field.Claimant", Claimant ?? ""),
-        ("Admin.Field.ClaimFirstSeen", AdvisoryForm.Date(ClaimFirstSeen)),
+        ("Admin.Field.ClaimantKind", ClaimantKind?.ToString() ?? ""),
+        ("Admin.Field.ClaimFirstSeen", Date(ClaimFirstSeen)),
         ("Admin.Field.ClaimAppearances", string.Join('\n', ClaimAppearances)),
         ("Admin.Field.Rating", Rating ?? ""),
         ("Admin.Field.Severity", Severity?.ToString() ?? ""),
@@ -132,13 +129,20 @@ public sealed record AdvisorySnapshot
         ("Admin.Field.Platforms", string.Join('\n', Platforms)),
         ("Admin.Field.Tags", string.Join('\n', Tags)),
         ("Admin.Field.Authors", string.Join('\n', Authors)),
-        ("Admin.Field.Indicators", string.Join('\n', Indicators.Select(i =>
-            string.Join(" · ", new[] { i.Type.ToString(), i.Raw, i.Country, AdvisoryForm.Date(i.FirstSeen), AdvisoryForm.Date(i.LastSeen) }.Where(v => !string.IsNullOrEmpty(v)))))),
-        ("Admin.Field.Sources", string.Join('\n', Sources.Select(s =>
-            string.Join(" · ", new[] { s.Title, s.Url, s.Publisher, AdvisoryForm.Date(s.AccessedOn), s.ArchiveUrl }.Where(v => !string.IsNullOrEmpty(v)))))),
+        ("Admin.Field.Indicators", Rows(Indicators.Select(i => new[] { i.Type.ToString(), i.Raw, i.Country, Date(i.FirstSeen), Date(i.LastSeen) }))),
+        ("Admin.Field.Sources", Rows(Sources.Select(s => new[] { s.Title, s.Url, s.Publisher, Date(s.AccessedOn), s.ArchiveUrl }))),
+        ("Admin.Field.Screenshots", Rows(Screenshots.Select(s => new[] { s.Image, s.AltText, s.Caption }))),
+        ("Admin.Field.Corrections", Rows(Corrections.Select(c => new[] { Time(c.PublishedAt), c.Kind.ToString(), c.Note }))),
         ("Admin.Field.TranslationKey", TranslationKey ?? ""),
         ("Admin.Field.Status", Status.ToString()),
-        ("Admin.Field.ScheduledFor", ScheduledFor?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? ""),
+        ("Admin.Field.ScheduledFor", ScheduledFor is { } when ? Time(when) : ""),
         ("Admin.Field.WithdrawalReason", WithdrawalReason ?? ""),
     ];
+
+    private static string Rows(IEnumerable<string?[]> rows) =>
+        string.Join('\n', rows.Select(cells => string.Join(" · ", cells.Where(v => !string.IsNullOrEmpty(v)))));
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Time(DateTime time) => time.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck;
+
+/// <summary>
+/// Advisories' indicators feed the registry: every indicator of a published advisory has an entry, and an
+/// entry with no status yet gets one from the advisory's verdict (scam-like verdicts and alerts: malicious;
+/// unproven: disputed), from the day the indicator was first seen. What editors recorded is never
+/// overwritten: an entry that has a history keeps it, and only gains the link to the advisory (which the
+/// check finds through the indicator itself).
+/// </summary>
+public sealed class RegistryFeed(AppDbContext db, RegistryRevisions revisions, TimeProvider clock)
+{
+    /// <summary>Inside the advisory's transaction (<see cref="PublishingEvents.AdvisoryChangedAsync"/>), after its SaveChanges.</summary>
+    public async Task AdvisoryChangedAsync(Guid advisoryId, CancellationToken cancellationToken = default)
+    {
+        var advisory = await db.Advisories.AsNoTracking().Where(a => a.Id == advisoryId && a.Status == AdvisoryStatus.Published)
+            .Select(a => new Source(a.Id, a.Language, a.Slug, a.Title, a.Kind, a.Rating == null ? null : a.Rating.Value, a.PublishedAt!.Value))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (advisory is null) return;
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.AdvisoryId == advisoryId)
+            .Select(i => new Mention(i.Type, i.Normalized, i.FirstSeen, i.AdvisoryId)).ToListAsync(cancellationToken);
+        await FeedAsync(indicators, new Dictionary<Guid, Source> { [advisory.Id] = advisory }, cancellationToken);
+    }
+
+    /// <summary>
+    /// At start: the indicators of published advisories that have no entry yet (imported content, and anything
+    /// published before the registry existed). Returns how many entries it made.
+    /// </summary>
+    public async Task<int> AddMissingAsync(CancellationToken cancellationToken = default)
+    {
+        var published = db.Indicators.Where(i => i.Advisory!.Status == AdvisoryStatus.Published);
+        var missing = await published
+            .Where(i => !db.RegistryEntries.Any(e => e.Type == i.Type && e.Value == i.Normalized))
+            .Select(i => new Mention(i.Type, i.Normalized, i.FirstSeen, i.AdvisoryId)).ToListAsync(cancellationToken);
+        if (missing.Count == 0) return 0;
+        var ids = missing.Select(m => m.AdvisoryId).Distinct().ToList();
+        var sources = await db.Advisories.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new Source(a.Id, a.Language, a.Slug, a.Title, a.Kind, a.Rating == null ? null : a.Rating.Value, a.PublishedAt!.Value))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var added = await FeedAsync(missing, sources, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    private sealed record Source(Guid Id, string Language, string Slug, string Title, AdvisoryKind Kind, int? RatingValue, DateTime PublishedAt);
+
+    private sealed record Mention(IndicatorType Type, string Value, DateOnly? FirstSeen, Guid AdvisoryId);
+
+    private async Task<int> FeedAsync(List<Mention> mentions, Dictionary<Guid, Source> sources, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = 0;
+        // Oldest first, so the first advisory to name an indicator gives its first status.
+        foreach (var group in mentions.Where(m => sources.ContainsKey(m.AdvisoryId))
+                     .OrderBy(m => sources[m.AdvisoryId].PublishedAt).GroupBy(m => (m.Type, m.Value)))
+        {
+            var (type, value) = group.Key;
+            var entry = await db.RegistryEntries.Include(e => e.History).FirstOrDefaultAsync(e => e.Type == type && e.Value == value, cancellationToken);
+            var isNew = entry is null;
+            if (entry is null)
+            {
+                entry = new RegistryEntry
+                {
+                    Type = type, Value = value, PhoneKey = type == IndicatorType.Phone ? IndicatorNormalizer.PhoneLookupKey(value) : null,
+                    CreatedAt = now, UpdatedAt = now, Version = 1,
+                };
+                db.RegistryEntries.Add(entry);
+                added++;
+            }
+            var first = group.First();
+            var source = sources[first.AdvisoryId];
+            if (entry.History.Count == 0 && StatusFrom(source) is { } status)
+            {
+                entry.History.Add(new StatusRecord
+                {
+                    Status = status, Since = group.Min(m => m.FirstSeen) ?? DateOnly.FromDateTime(source.PublishedAt),
+                    SourceTitle = source.Title, AdvisoryId = source.Id, RecordedAt = now, RecordedBy = "advisory",
+                });
+                if (!isNew) entry.Version++;
+                entry.UpdatedAt = now;
+            }
+            else if (!isNew) continue;
+            await db.SaveChangesAsync(cancellationToken);
+            await revisions.AddAsync(entry, new Actor(null, "advisory"), $"from advisory {source.Language}/{source.Slug}", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return added;
+    }
+
+    /// <summary>What an advisory says about the indicators it lists, by its verdict's number on the scale (1 worst … 5 genuine).</summary>
+    private static ChannelStatus? StatusFrom(Source advisory) => advisory.RatingValue switch
+    {
+        <= 2 => ChannelStatus.Malicious,
+        3 => ChannelStatus.Disputed,
+        null when advisory.Kind == AdvisoryKind.Alert => ChannelStatus.Malicious,
+        _ => null,
+    };
+}
+
+/// <summary>At start, adds the registry entries missing for published advisories (before the server takes requests).</summary>
+public sealed class RegistryStartup(IServiceScopeFactory scopes, ILogger<RegistryStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var added = await scope.ServiceProvider.GetRequiredService<RegistryFeed>().AddMissingAsync(cancellationToken);
+        if (added > 0) logger.LogInformation("Added {Count} indicators of published advisories to the registry", added);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
