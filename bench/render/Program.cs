@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using FactCheck;
 
-// Bodies an editor can type (all within AdvisoryEditing.MaxBodyLength), each rendered three times after a
+// Bodies an editor can type (all within AdvisoryRules.BodyMax), each rendered three times after a
 // warm-up; the median is reported. The heading-id pass was quadratic in the number of equal headings.
 const int runs = 3;
-var limit = AdvisoryEditing.MaxBodyLength;
+var limit = AdvisoryRules.BodyMax;
 var bodies = new (string Name, string Body)[]
 {
     ("8,000 identical headings", Repeat("## x\n", 8_000)),

@@ -92,8 +92,8 @@ public class StorageFaultTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Redirect, (await site.SaveBodyAsync(id, "## بعد تفريغ القرص")).StatusCode);
         Assert.True(await site.AddScreenshotAsync(id, TestImages.Png(200, 300, TestImages.Pattern), "بعد"));
 
-        LiveSite.Figure(output, "full disk: save answered", $"{(int)save} in {saveSeconds:0.0} s");
-        LiveSite.Figure(output, "full disk: upload answered", (int)upload.StatusCode);
+        LiveSite.Figure(output, "full disk, save answered", $"{(int)save} in {saveSeconds:0.0} s");
+        LiveSite.Figure(output, "full disk, upload answered", (int)upload.StatusCode);
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public class StorageFaultTests(ITestOutputHelper output)
         await InNamespaceAsync(site.Process, "umount", data);
         Assert.Equal("healthy", await StorageHealthAsync(site));
         Assert.True(await site.AddScreenshotAsync(id, TestImages.Png(200, 300, TestImages.Pattern), "بعد"));
-        LiveSite.Figure(output, "read-only data folder: upload answered", $"{(int)upload.StatusCode} in {seconds:0.0} s");
-        LiveSite.Figure(output, "read-only data folder: save answered", (int)save);
+        LiveSite.Figure(output, "read-only data folder, upload answered", $"{(int)upload.StatusCode} in {seconds:0.0} s");
+        LiveSite.Figure(output, "read-only data folder, save answered", (int)save);
     }
 
     [Fact]
@@ -151,8 +151,8 @@ public class StorageFaultTests(ITestOutputHelper output)
         Assert.Equal("degraded", health);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn);
         Assert.Equal(HttpStatusCode.Redirect, (await site.SaveBodyAsync(id, "## بعد فك القفل")).StatusCode);
-        LiveSite.Figure(output, "locked database: save answered", $"{(int)save} in {seconds:0.0} s");
-        LiveSite.Figure(output, "locked database: sign-in answered", (int)signIn);
+        LiveSite.Figure(output, "locked database, save answered", $"{(int)save} in {seconds:0.0} s");
+        LiveSite.Figure(output, "locked database, sign-in answered", (int)signIn);
     }
 
     [Theory]
