@@ -112,8 +112,16 @@ public class BackOfficeTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Equal(200, saved.Status);
         Assert.Matches("^/admin/advisories/[0-9a-f-]{36}$", new Uri(page.Url).AbsolutePath);
 
+        // Publishing asks first: with JavaScript in a dialog (without, on a confirmation page; see DeskTests).
+        string? asked = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.AcceptAsync();
+        };
         await PressAsync(page, "form[action$='/publish'] button");
         Assert.EndsWith("done=published", page.Url);
+        Assert.Equal("نشر هذا التحذير الآن؟ سيراه القراء فورًا.", asked);
         var publicPath = await page.Locator(".editor-side a[href^='/ar/advisories/']").GetAttributeAsync("href");
         Assert.NotNull(publicPath);
 

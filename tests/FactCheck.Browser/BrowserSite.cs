@@ -12,7 +12,7 @@ namespace FactCheck.Browser;
 /// The real site on Kestrel (loopback, a free port) and Debian's Chromium driven by Playwright.
 /// Playwright's own browser download is not used: CHROMIUM_PATH or /usr/bin/chromium is.
 /// </summary>
-public sealed class BrowserSite : SiteFactory, IAsyncLifetime
+public class BrowserSite : SiteFactory, IAsyncLifetime
 {
     private IPlaywright? playwright;
 
@@ -93,10 +93,13 @@ public sealed class BrowserSite : SiteFactory, IAsyncLifetime
     }
 
     /// <summary>A new account in <paramref name="role"/>, signed in through the real form, on the HTTPS port.</summary>
-    public async Task<IPage> SignedInPageAsync(string role, string language = "ar")
+    public async Task<IPage> SignedInPageAsync(string role, string language = "ar", int width = 1280, int height = 900) =>
+        await SignInAsync(await CreateEditorAsync(role), language, width, height);
+
+    /// <summary>A fresh browser signed in as <paramref name="email"/> (an account made by <see cref="CreateEditorAsync"/>).</summary>
+    public async Task<IPage> SignInAsync(string email, string language, int width = 1280, int height = 900)
     {
-        var email = await CreateEditorAsync(role);
-        var page = await NewBackOfficePageAsync(language);
+        var page = await NewBackOfficePageAsync(language, width, height);
         await page.GotoAsync("/admin/sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", EditorPassword);

@@ -52,3 +52,24 @@
     });
   }
 })();
+
+// Publish, withdraw and delete: a browser dialog asks instead of the confirmation page the button leads to
+// without script; when the person agrees, the same form posts straight to the action (with the page's token).
+(function () {
+  const token = document.querySelector("input[name=__RequestVerificationToken]");
+  if (!token) return;
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+        return;
+      }
+      form.method = "post";
+      if (!form.querySelector("input[name=__RequestVerificationToken]")) {
+        const copy = token.cloneNode();
+        copy.removeAttribute("id");
+        form.appendChild(copy);
+      }
+    });
+  }
+})();

@@ -1,30 +1,20 @@
 // Redaction tool on the staged-screenshot page: drag on the image to mark a rectangle; this fills in
 // the X, Y, Width and Height fields (in the image's own pixels) that the form posts. Without script
 // the same fields are typed by hand. Nothing is hidden in the browser: the server redacts the pixels.
+// The canvas over the image is overlay.js's.
 "use strict";
 (function () {
   const image = document.getElementById("staged-image");
   const fields = ["x", "y", "width", "height"].map(function (name) { return document.getElementById("redact-" + name); });
-  if (!image || fields.some(function (f) { return !f; })) return;
+  if (!image || fields.some(function (f) { return !f; }) || typeof imageOverlay !== "function") return;
 
   const canvas = document.createElement("canvas");
   canvas.id = "redact-canvas";
   canvas.className = "redact-canvas";
   canvas.setAttribute("aria-hidden", "true");
   image.parentNode.appendChild(canvas);
-  const context = canvas.getContext("2d");
+  const overlay = imageOverlay(image, canvas);
   let start = null;
-
-  // Displayed CSS pixels → image pixels.
-  function scale() { return image.naturalWidth / image.getBoundingClientRect().width; }
-
-  function point(event) {
-    const box = canvas.getBoundingClientRect();
-    return {
-      x: Math.min(Math.max(event.clientX - box.left, 0), box.width),
-      y: Math.min(Math.max(event.clientY - box.top, 0), box.height),
-    };
-  }
 
   function typed() {
     const values = fields.map(function (f) { return parseInt(f.value, 10); });
@@ -32,17 +22,10 @@
   }
 
   function draw() {
-    const box = image.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(box.width * ratio);
-    canvas.height = Math.round(box.height * ratio);
-    canvas.style.width = box.width + "px";
-    canvas.style.height = box.height + "px";
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, box.width, box.height);
+    const context = overlay.clear();
     const rectangle = typed();
     if (!rectangle) return;
-    const s = scale();
+    const s = overlay.scale();
     context.fillStyle = "rgba(180, 35, 24, 0.35)";
     context.strokeStyle = "#b42318";
     context.lineWidth = 2;
@@ -51,25 +34,21 @@
   }
 
   function fill(a, b) {
-    const s = scale();
-    const left = Math.round(Math.min(a.x, b.x) * s);
-    const top = Math.round(Math.min(a.y, b.y) * s);
-    const values = [left, top,
-      Math.min(Math.round(Math.max(a.x, b.x) * s), image.naturalWidth) - left,
-      Math.min(Math.round(Math.max(a.y, b.y) * s), image.naturalHeight) - top];
+    const rectangle = overlay.rectangle(a, b);
+    const values = [rectangle.x, rectangle.y, rectangle.width, rectangle.height];
     fields.forEach(function (f, i) { f.value = String(values[i]); });
     draw();
   }
 
   canvas.addEventListener("pointerdown", function (event) {
-    start = point(event);
+    start = overlay.point(event);
     canvas.setPointerCapture(event.pointerId);
     event.preventDefault();
   });
-  canvas.addEventListener("pointermove", function (event) { if (start) fill(start, point(event)); });
+  canvas.addEventListener("pointermove", function (event) { if (start) fill(start, overlay.point(event)); });
   canvas.addEventListener("pointerup", function (event) {
     if (!start) return;
-    fill(start, point(event));
+    fill(start, overlay.point(event));
     start = null;
   });
   fields.forEach(function (f) { f.addEventListener("input", draw); });

@@ -16,7 +16,7 @@ public sealed class FormErrors
 
 public sealed record TranslationChoice(string Value, string Language, string Title);
 
-/// <summary>What the editor's selects offer: the rating scale, the platform list, advisories to link as translations.</summary>
+/// <summary>What the editor's selects offer: the rating scale, the platform list, and for "same story in another language" the current link and the advisories found.</summary>
 public sealed record EditorChoices(IReadOnlyList<Rating> Ratings, IReadOnlyList<Platform> Platforms, IReadOnlyList<TranslationChoice> Translations);
 
 /// <summary>
@@ -26,17 +26,60 @@ public sealed record EditorChoices(IReadOnlyList<Rating> Ratings, IReadOnlyList<
 /// </summary>
 public sealed class AdvisoryEditing(AppDbContext db, AdvisoryWriter writer, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text)
 {
-    public async Task<EditorChoices> ChoicesAsync(Guid? currentId, string? currentKey)
+    /// <summary>Advisories the translation picker shows for one search (as you type, or with its button).</summary>
+    public const int TranslationMatches = 15;
+
+    /// <param name="translationOf">The form's current link: shown as the advisories of that story.</param>
+    /// <param name="search">What was typed in the picker's search box (no JavaScript: its Find button), or null.</param>
+    public async Task<EditorChoices> ChoicesAsync(Guid? currentId, string? translationOf, string? search, string? language)
     {
         var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync();
         var platforms = await db.Platforms.OrderBy(p => p.Name).ToListAsync();
-        var others = await db.Advisories.Where(a => a.Id != currentId)
-            .OrderByDescending(a => a.UpdatedAt).Take(300)
-            .Select(a => new { a.Id, a.TranslationKey, a.Language, a.Title }).ToListAsync();
-        var translations = others
-            .Select(a => new TranslationChoice(a.TranslationKey ?? AdvisoryWriter.NewGroupPrefix + a.Id.ToString("N"), a.Language, a.Title))
-            .OrderBy(c => c.Language, StringComparer.Ordinal).ThenBy(c => c.Title, StringComparer.Ordinal).ToList();
+        var translations = new List<TranslationChoice>();
+        if (!string.IsNullOrWhiteSpace(translationOf)) translations.AddRange(await StoryAsync(translationOf.Trim(), currentId));
+        if (search is not null) translations.AddRange((await FindTranslationsAsync(search, currentId, language)).Where(c => !translations.Contains(c)));
         return new EditorChoices(ratings, platforms, translations);
+    }
+
+    /// <summary>
+    /// Advisories to link as "the same story in another language": titles or addresses containing what was typed
+    /// (as typed, lower case, or with a capital first letter — titles are compared as stored on both databases),
+    /// or the one whose id or back-office address was pasted; in other languages than <paramref name="language"/>,
+    /// most recently changed first. Nothing typed: the most recently changed ones.
+    /// </summary>
+    public async Task<IReadOnlyList<TranslationChoice>> FindTranslationsAsync(string? search, Guid? currentId, string? language)
+    {
+        var query = db.Advisories.Where(a => a.Id != currentId);
+        if (SiteLanguage.Find(language) is { } own) query = query.Where(a => a.Language != own.Code);
+        var term = search?.Trim() ?? "";
+        // A control character cannot be in a title or address; PostgreSQL also refuses NUL in a parameter.
+        if (term.Length > 200 || term.Any(char.IsControl)) return [];
+        if (System.Text.RegularExpressions.Regex.Match(term, "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}") is { Success: true } pasted)
+        {
+            var id = Guid.Parse(pasted.Value);
+            query = query.Where(a => a.Id == id);
+        }
+        else if (term.Length > 0)
+        {
+            var lower = term.ToLowerInvariant();
+            var upper = term.ToUpperInvariant();
+            var capital = char.ToUpperInvariant(lower[0]) + lower[1..];
+            query = query.Where(a => a.Title.Contains(term) || a.Title.Contains(lower) || a.Title.Contains(capital) || a.Title.Contains(upper) || a.Slug.Contains(lower));
+        }
+        var found = await query.OrderByDescending(a => a.UpdatedAt).Take(TranslationMatches)
+            .Select(a => new { a.Id, a.TranslationKey, a.Language, a.Title }).ToListAsync();
+        return found.Select(a => new TranslationChoice(a.TranslationKey ?? AdvisoryWriter.NewGroupPrefix + a.Id.ToString("N"), a.Language, a.Title)).ToList();
+    }
+
+    /// <summary>The advisories a translation link stands for: another advisory ("advisory:id"), or the members of a story.</summary>
+    private async Task<List<TranslationChoice>> StoryAsync(string value, Guid? currentId)
+    {
+        var members = value.StartsWith(AdvisoryWriter.NewGroupPrefix, StringComparison.Ordinal) && Guid.TryParseExact(value[AdvisoryWriter.NewGroupPrefix.Length..], "N", out var otherId)
+            ? db.Advisories.Where(a => a.Id == otherId)
+            : db.Advisories.Where(a => a.TranslationKey == value && a.Id != currentId);
+        var found = await members.OrderBy(a => a.Language).Select(a => new { a.Language, a.Title }).ToListAsync();
+        // A story whose other advisories are gone still shows as what it is, so saving keeps it.
+        return found.Count == 0 ? [new TranslationChoice(value, "", value)] : found.Select(a => new TranslationChoice(value, a.Language, a.Title)).ToList();
     }
 
     /// <summary>The content the form makes of <paramref name="current"/> (the stored advisory, or a new one), and what is wrong with it.</summary>

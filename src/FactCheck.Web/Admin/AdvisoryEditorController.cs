@@ -8,72 +8,56 @@ using Microsoft.Extensions.Options;
 namespace FactCheck;
 
 /// <summary>
-/// /admin/advisories: the list, the editor (create, save, preview, corrections, conflicts) and the
-/// workflow buttons. Contributors write and submit; publishing, scheduling, withdrawing and deleting
-/// need an Editor (the [Authorize] on each action).
+/// /admin/advisories: the editor (create, save, preview, corrections, conflicts) and the workflow
+/// buttons. Contributors write and submit; publishing, scheduling and withdrawing need an Editor (the
+/// [Authorize] on each action); a draft never published may be deleted by an Editor or by its creator.
+/// Publish, withdraw and delete are asked about first (<see cref="WorkflowConfirmationController"/>).
 /// </summary>
 [Route(BackOfficeSetup.PathBase + "/advisories")]
 public sealed class AdvisoryEditorController(
     AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown, BodyRendering bodies,
-    IStringLocalizer<SharedResource> text, TimeProvider clock, MediaOptions media, IOptions<BackOfficeOptions> options) : BackOfficeController
+    IStringLocalizer<SharedResource> text, TimeProvider clock, MediaOptions media, IOptions<BackOfficeOptions> options,
+    Desk desk, Autosaves autosaves, AdvisoryTranslations translations) : BackOfficeController
 {
-    private const int PageSize = 50;
-
     /// <summary>Time zones offered when scheduling (the editor's own is picked by admin.js when it is one of them).</summary>
     public static readonly IReadOnlyList<string> ScheduleTimeZones =
         new[] { "UTC", "Africa/Cairo", "Asia/Riyadh", "Asia/Dubai", "Asia/Amman", "Asia/Beirut", "Asia/Baghdad", "Africa/Casablanca",
                 "Europe/Kyiv", "Europe/Warsaw", "Europe/Berlin", "Europe/London" }
             .Where(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)).ToList();
 
-    [HttpGet("")]
-    public async Task<IActionResult> List(string? status, string? lang, string? q, int page = 1, string? done = null)
-    {
-        var query = db.Advisories.AsQueryable();
-        if (Enum.TryParse<AdvisoryStatus>(status, out var wanted) && Enum.IsDefined(wanted)) query = query.Where(a => a.Status == wanted);
-        else status = null;
-        if (SiteLanguage.Find(lang) is { } language) query = query.Where(a => a.Language == language.Code);
-        else lang = null;
-        // A control character cannot be in a title or slug; PostgreSQL also refuses NUL in a parameter.
-        if (!string.IsNullOrWhiteSpace(q) && q.Length <= 200 && !q.Any(char.IsControl))
-        {
-            var term = q.Trim();
-            query = query.Where(a => a.Title.Contains(term) || a.Slug.Contains(term));
-        }
-        else q = null;
-
-        var total = await query.CountAsync();
-        var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, totalPages);
-        var rows = await query.OrderByDescending(a => a.UpdatedAt).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(a => new AdvisoryRow(a.Id, a.Title, a.Language, a.Kind, a.Status, a.UpdatedAt)).ToListAsync();
-        return View(new AdminAdvisoryListPage
-        {
-            Title = text["Admin.List.Title"], Notice = Notices.Text(done, text),
-            Rows = rows, Status = status, Language = lang, Query = q, Page = page, TotalPages = totalPages,
-        });
-    }
-
     [HttpGet("new")]
-    public async Task<IActionResult> New(string? lang, string? kind)
+    public async Task<IActionResult> New(string? lang, string? kind, string? done)
     {
         var language = SiteLanguage.Find(lang) ?? BackOfficeLanguage.Current;
+        // A new advisory this editor was typing when the tab closed or the browser crashed comes back first.
+        if (await autosaves.LatestNewAsync(CurrentUserId) is { } copy)
+            return View("Edit", await EditorPageAsync(null, copy.ReadForm().AsTyped(), notice: Notices.Text(done, text),
+                recovered: new RecoveredAutosave(copy.SavedAt, ChangedSince: false), autosaveKey: copy.Key[Autosaves.NewPrefix.Length..]));
         var form = new AdvisoryForm
         {
             Language = language.Code,
             Kind = Enum.TryParse<AdvisoryKind>(kind, out var k) && Enum.IsDefined(k) ? k.ToString() : nameof(AdvisoryKind.FactCheck),
             Authors = User.FindFirst(EditorClaimsFactory.DisplayNameClaim)?.Value,
         };
-        return View("Edit", await EditorPageAsync(null, form.WithBlankRows()));
+        return View("Edit", await EditorPageAsync(null, form.WithBlankRows(), notice: Notices.Text(done, text), autosaveKey: Autosaves.NewDraftKey()));
     }
 
+    /// <param name="autosaveKey">The key autosave.js keeps this new form's copy under (<see cref="Autosaves"/>); it goes once the advisory is created.</param>
+    /// <param name="translationSearch">What was typed in the "same story in another language" search box (its Find button works without JavaScript).</param>
     [HttpPost("new")]
-    public async Task<IActionResult> Create(AdvisoryForm form, string? command)
+    public async Task<IActionResult> Create(AdvisoryForm form, string? command, string? autosaveKey, string? translationSearch)
     {
-        if (command is "preview" or "more-rows") return View("Edit", await EditorPageAsync(null, Rows(form, command)));
+        autosaveKey = Autosaves.KeyOfNew(autosaveKey) is null ? Autosaves.NewDraftKey() : autosaveKey;
+        if (command is "preview" or "more-rows" or "find-translation")
+            return View("Edit", await EditorPageAsync(null, Rows(form, command), autosaveKey: autosaveKey, translationSearch: translationSearch));
         var result = await workflow.CreateAsync(form, CurrentActor);
-        if (result.Outcome == Outcome.Done) return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
+        if (result.Outcome == Outcome.Done)
+        {
+            await autosaves.ForgetAsync(CurrentUserId, Autosaves.KeyOfNew(autosaveKey));
+            return Redirect($"/admin/advisories/{result.Advisory!.Id}?done=created");
+        }
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors));
+        return View("Edit", await EditorPageAsync(null, form.AsTyped(), errors: result.Errors, autosaveKey: autosaveKey));
     }
 
     [HttpGet("{id:guid}")]
@@ -81,22 +65,34 @@ public sealed class AdvisoryEditorController(
     {
         var advisory = await workflow.LoadAsync(id);
         if (advisory is null) return NotFoundPage();
-        var form = AdvisoryForm.From(AdvisoryContent.Of(advisory), advisory.Version).WithBlankRows();
+        var content = AdvisoryContent.Of(advisory);
+        var form = AdvisoryForm.From(content, advisory.Version).WithBlankRows();
+        // What this editor typed and did not save comes back in the form, with a banner to keep or discard it;
+        // a copy that says nothing the advisory does not already say is not offered.
+        RecoveredAutosave? recovered = null;
+        if (await autosaves.FindAsync(CurrentUserId, Autosaves.KeyOf(id)) is { } copy && copy.ReadForm() is var typed &&
+            (!typed.ToContent(content).Content.SameAs(content) || !string.IsNullOrWhiteSpace(typed.CorrectionNote)))
+        {
+            form = typed.AsTyped();
+            form.Version = copy.BaseVersion;
+            recovered = new RecoveredAutosave(copy.SavedAt, ChangedSince: copy.BaseVersion != advisory.Version);
+        }
         return View("Edit", await EditorPageAsync(advisory, form, notice: Notices.Text(done, text),
-            problem: problem is "changed" ? text["Admin.Workflow.Error.Changed"].Value : null));
+            problem: problem is "changed" ? text["Admin.Workflow.Error.Changed"].Value : null, recovered: recovered));
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Save(Guid id, AdvisoryForm form, string? command)
+    public async Task<IActionResult> Save(Guid id, AdvisoryForm form, string? command, string? translationSearch)
     {
-        if (command is "preview" or "more-rows")
+        if (command is "preview" or "more-rows" or "find-translation")
         {
             var current = await workflow.LoadAsync(id);
             if (current is null) return NotFoundPage();
-            return View("Edit", await EditorPageAsync(current, Rows(form, command)));
+            return View("Edit", await EditorPageAsync(current, Rows(form, command), translationSearch: translationSearch));
         }
 
         var result = await workflow.SaveAsync(id, form, CurrentActor, CanPublish);
+        if (result.Outcome == Outcome.Done) await autosaves.ForgetAsync(CurrentUserId, Autosaves.KeyOf(id));
         switch (result.Outcome)
         {
             case Outcome.Done:
@@ -172,8 +168,8 @@ public sealed class AdvisoryEditorController(
         await AfterTransitionAsync(id, await workflow.SubmitAsync(id, version, CurrentActor), "submitted");
 
     [HttpPost("{id:guid}/return-to-draft"), Authorize(Policy = Can.Publish)]
-    public async Task<IActionResult> ReturnToDraft(Guid id, int version) =>
-        await AfterTransitionAsync(id, await workflow.ReturnToDraftAsync(id, version, CurrentActor), "returned");
+    public async Task<IActionResult> ReturnToDraft(Guid id, int version, string? note) =>
+        await AfterTransitionAsync(id, await workflow.ReturnToDraftAsync(id, version, note, CurrentActor), "returned");
 
     [HttpPost("{id:guid}/publish"), Authorize(Policy = Can.Publish)]
     public async Task<IActionResult> Publish(Guid id, int version)
@@ -208,9 +204,13 @@ public sealed class AdvisoryEditorController(
     public async Task<IActionResult> Withdraw(Guid id, int version, string? reason) =>
         await AfterTransitionAsync(id, await workflow.WithdrawAsync(id, version, reason, CurrentActor), "withdrawn");
 
-    [HttpPost("{id:guid}/delete"), Authorize(Policy = Can.Publish)]
+    /// <summary>Editors delete any draft never published; Contributors the ones they created.</summary>
+    [HttpPost("{id:guid}/delete")]
     public async Task<IActionResult> Delete(Guid id, int version)
     {
+        if (!await db.Advisories.AnyAsync(a => a.Id == id)) return NotFoundPage();
+        // Who may; whether the advisory still can be deleted is the workflow's answer (a message, not a refusal).
+        if (!CanPublish && !await desk.IsCreatorAsync(id, CurrentUserId)) return Forbid();
         var result = await workflow.DeleteAsync(id, version, CurrentActor);
         return result.Outcome == Outcome.Done ? Redirect("/admin/advisories?done=deleted") : await AfterTransitionAsync(id, result, "deleted");
     }
@@ -242,23 +242,26 @@ public sealed class AdvisoryEditorController(
 
     private async Task<EditorPage> EditorPageAsync(
         Advisory? saved, AdvisoryForm form, FormErrors? errors = null, string? notice = null, string? problem = null,
-        IReadOnlyList<FieldDifference>? conflict = null, string? conflictBy = null)
+        IReadOnlyList<FieldDifference>? conflict = null, string? conflictBy = null,
+        RecoveredAutosave? recovered = null, string? autosaveKey = null, string? translationSearch = null)
     {
         var language = SiteLanguage.Find(form.Language) ?? SiteLanguage.Default;
         var preview = Preview(form.Body, language.Direction);
         return new EditorPage
         {
             Title = saved is null ? text["Admin.Editor.NewTitle"] : string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.EditTitle"], saved.Title),
+            Subject = saved?.Title, SubjectLanguage = saved?.Language,
             Notice = notice,
             Id = saved?.Id,
             Form = form,
             Errors = errors ?? new FormErrors(),
-            Choices = await editing.ChoicesAsync(saved?.Id, saved?.TranslationKey),
+            Choices = await editing.ChoicesAsync(saved?.Id, form.TranslationOf, translationSearch, form.Language),
             Saved = saved,
             PreviewHtml = preview.Html,
             CanPublish = CanPublish,
             CanShare = CanShare,
             MayEdit = saved is null || AdvisoryWorkflow.MayEdit(saved, CanPublish),
+            MayDelete = saved is not null && await desk.MayDeleteAsync(saved, CurrentUserId, CanPublish),
             PreviewLinks = saved is null || !CanShare ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
             Screenshots = saved is null ? [] : await db.Screenshots.AsNoTracking().Include(s => s.Files).Where(s => s.AdvisoryId == saved.Id).OrderBy(s => s.Position).ToListAsync(),
             MaxUploadBytes = media.MaxUploadBytes,
@@ -266,6 +269,12 @@ public sealed class AdvisoryEditorController(
             Conflict = conflict,
             ConflictBy = conflictBy,
             ScheduleTimeZone = await db.Users.Where(u => u.Id == CurrentUserId).Select(u => u.ScheduleTimeZone).FirstOrDefaultAsync(),
+            // Translations, autosave (Views/Admin/AdvisoryEditor/_Translation*.cshtml, _Autosave.cshtml).
+            Source = saved is null ? null : await translations.SourceAsync(saved, await ShownAsync()),
+            Story = saved is null ? [] : await translations.StoryAsync(saved),
+            TranslationSearch = translationSearch,
+            Recovered = recovered,
+            AutosaveKey = autosaveKey,
         };
     }
 

@@ -2,14 +2,45 @@ using System.Globalization;
 
 namespace FactCheck;
 
+/// <summary>The back-office list's filters as typed in its query string (anything unknown is dropped, never an error).</summary>
+public sealed class AdvisoryListQuery
+{
+    /// <summary>Words of the title, summary, body, claim or address, or an indicator typed any way.</summary>
+    public string? Q { get; set; }
+    public string? Status { get; set; }
+    public string? Lang { get; set; }
+    public string? Verdict { get; set; }
+    public string? Platform { get; set; }
+    /// <summary>"me", "none", or an account id.</summary>
+    public string? Assignee { get; set; }
+    /// <summary>Part of a byline name.</summary>
+    public string? Author { get; set; }
+    public int Page { get; set; } = 1;
+
+    /// <summary>The query string of these filters (without the page), for links to other pages of the list.</summary>
+    public string ToQueryString() => string.Join('&', new[] { ("q", Q), ("status", Status), ("lang", Lang), ("verdict", Verdict), ("platform", Platform),
+            ("assignee", Assignee), ("author", Author) }
+        .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
+}
+
+/// <summary>One advisory in the back-office list.</summary>
+public sealed record AdvisoryListRow(Guid Id, string Title, string Language, AdvisoryKind Kind, AdvisoryStatus Status, DateTime UpdatedAt,
+    string? RatingKey, string? AssigneeName);
+
 public sealed class AdminAdvisoryListPage : AdminPage
 {
-    public required IReadOnlyList<AdvisoryRow> Rows { get; init; }
-    public string? Status { get; init; }
-    public string? Language { get; init; }
-    public string? Query { get; init; }
+    public required IReadOnlyList<AdvisoryListRow> Rows { get; init; }
+    public required AdvisoryListQuery Filter { get; init; }
+    /// <summary>/admin/review: advisories waiting for review, oldest first; the status is fixed.</summary>
+    public bool IsReviewQueue { get; init; }
     public int Page { get; init; }
     public int TotalPages { get; init; }
+    public int Total { get; init; }
+    public required IReadOnlyList<Rating> Ratings { get; init; }
+    public required IReadOnlyList<Platform> Platforms { get; init; }
+    public required IReadOnlyList<DeskMember> Members { get; init; }
+    public required IReadOnlyList<string> Authors { get; init; }
+    public string Path => IsReviewQueue ? "/admin/review" : "/admin/advisories";
 }
 
 /// <summary>
@@ -22,8 +53,14 @@ public sealed record TextField(string Name, string Label, string? Value, int? Ma
 /// <summary>A <see cref="TextField"/> on its editor page (for the page's errors and language).</summary>
 public sealed record EditorTextField(EditorPage Page, TextField Field);
 
+/// <summary>An autosaved copy shown in the editor: when it was kept, and whether the advisory was saved again since (then saving it shows both, as a conflict).</summary>
+public sealed record RecoveredAutosave(DateTime SavedAt, bool ChangedSince);
+
 /// <summary>One field that differs between two versions of an advisory.</summary>
 public sealed record FieldDifference(string Field, string Before, string After, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>Differences as Views/Admin/Shared/_Differences.cshtml shows them; <paramref name="Language"/> of the compared text, when known.</summary>
+public sealed record DifferenceList(IReadOnlyList<FieldDifference> Items, int HeadingLevel, string? Language = null);
 
 /// <summary>The advisory editor: the form as typed, its errors, and the saved advisory's state beside it.</summary>
 public sealed class EditorPage : AdminPage
@@ -40,6 +77,8 @@ public sealed class EditorPage : AdminPage
     /// <summary>May create and revoke preview links (Editors and Admins).</summary>
     public bool CanShare { get; init; }
     public bool MayEdit { get; init; } = true;
+    /// <summary>A draft never published, and the person is an Editor or the Contributor who created it.</summary>
+    public bool MayDelete { get; init; }
     public IReadOnlyList<PreviewLink> PreviewLinks { get; init; } = [];
     /// <summary>The saved advisory's screenshots in page order (Views/Admin/AdvisoryEditor/_Screenshots.cshtml).</summary>
     public IReadOnlyList<Screenshot> Screenshots { get; init; } = [];
@@ -61,6 +100,18 @@ public sealed class EditorPage : AdminPage
               ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(when, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zoneId
               : "",
            when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
+
+    /// <summary>For a translation made with "Translate into…": its source, whose texts are shown beside the inputs.</summary>
+    public TranslationSource? Source { get; init; }
+    /// <summary>The story's other languages (<see cref="AdvisoryTranslations.StoryAsync"/>).</summary>
+    public IReadOnlyList<TranslationMember> Story { get; init; } = [];
+    /// <summary>What was typed in the translation picker's search box (shown with its matches).</summary>
+    public string? TranslationSearch { get; init; }
+    /// <summary>Set when the form shows an autosaved copy instead of the stored advisory.</summary>
+    public RecoveredAutosave? Recovered { get; init; }
+    /// <summary>For a new advisory: the key its autosaved copy is kept under.</summary>
+    public string? AutosaveKey { get; init; }
+    public string AutosavePath => (Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new") + "/autosave";
 
     public bool IsPublished => Saved?.Status == AdvisoryStatus.Published;
     public string PostPath => Id is { } id ? $"/admin/advisories/{id}" : "/admin/advisories/new";

@@ -28,13 +28,18 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public Task<Advisory?> LoadAsync(Guid id) =>
-        db.Advisories
+    public Task<Advisory?> LoadAsync(Guid id) => WithContent(db.Advisories).FirstOrDefaultAsync(a => a.Id == id);
+
+    /// <summary>An advisory's content as stored, read without tracking (for comparing, not changing).</summary>
+    public async Task<AdvisoryContent?> ContentAsync(Guid id) =>
+        await WithContent(db.Advisories.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id) is { } advisory ? AdvisoryContent.Of(advisory) : null;
+
+    private static IQueryable<Advisory> WithContent(IQueryable<Advisory> advisories) =>
+        advisories
             .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
             .Include(a => a.Indicators).Include(a => a.Sources).Include(a => a.Corrections)
             .Include(a => a.Screenshots).ThenInclude(s => s.Files)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == id);
+            .AsSplitQuery();
 
     /// <summary>Contributors may change drafts and advisories in review; what readers can see is for Editors.</summary>
     public static bool MayEdit(Advisory advisory, bool canPublish) =>
@@ -75,6 +80,79 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         Audit(AuditAction.Create, advisory, actor);
         await CommitAsync(transaction, advisory);
         return new SaveResult(Outcome.Done, advisory);
+    }
+
+    /// <summary>
+    /// "Translate into…": a new draft in <paramref name="language"/> joining the source's translation group,
+    /// made of the source's content as <see cref="AdvisoryTranslation.Draft"/> says (structured fields carried,
+    /// texts to write over, screenshots with their stored images), remembering the source's revision it was made
+    /// from. The source gets its baseline revision first if it has none (imported), so there is one to compare with.
+    /// </summary>
+    public async Task<SaveResult> TranslateAsync(Guid sourceId, string language, Actor actor)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var source = await LoadAsync(sourceId);
+        if (source is null) return new SaveResult(Outcome.NotFound);
+        var content = AdvisoryTranslation.Draft(AdvisoryContent.Of(source), language,
+            source.TranslationKey ?? AdvisoryWriter.NewGroupPrefix + source.Id.ToString("N"));
+        // An unknown language, or one the story already has (the source's own included), is refused here.
+        var problems = AdvisoryRules.Check(content, forReaders: false);
+        problems.AddRange(await writer.CheckAsync(null, content, slugTyped: false, ContentOrigin.Editor));
+        if (problems.Count > 0)
+        {
+            var errors = new FormErrors();
+            foreach (var problem in problems) errors.Add(problem.Field, editing.Message(problem));
+            return new SaveResult(Outcome.Invalid, source, errors);
+        }
+
+        await KeepBaselineAsync(source, AdvisoryContent.Of(source).ToJson());
+        var now = Now;
+        var advisory = new Advisory
+        {
+            CreatedAt = now, UpdatedAt = now, Status = AdvisoryStatus.Draft, Version = 1,
+            TranslatedFromId = source.Id,
+            TranslatedFromRevision = await LatestRevisionNumberAsync(source.Id),
+            // The same stored images; AdvisoryWriter then gives them the content's order, alt texts and captions.
+            Screenshots = source.Screenshots.OrderBy(s => s.Position).Select(s => s.Reused(s.AltText, s.Caption)).ToList(),
+        };
+        await writer.WriteAsync(advisory, content);
+        db.Advisories.Add(advisory);
+        await AddRevisionAsync(advisory, actor, RevisionReason.Create);
+        Audit(AuditAction.TranslationCreated, advisory, actor, $"from {AuditLog.Describe(source)}, revision {advisory.TranslatedFromRevision}");
+        await CommitAsync(transaction, advisory);
+        return new SaveResult(Outcome.Done, advisory);
+    }
+
+    /// <summary>The editor has brought a translation in line with its source (or decided nothing needs changing): it now matches the source's latest revision.</summary>
+    public async Task<TransitionResult> MarkTranslationUpToDateAsync(Guid id, Actor actor, bool canPublish)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var advisory = await db.Advisories.FirstOrDefaultAsync(a => a.Id == id);
+        if (advisory?.TranslatedFromId is not { } sourceId) return new TransitionResult(Outcome.NotFound);
+        if (!MayEdit(advisory, canPublish)) return new TransitionResult(Outcome.NotAllowed);
+        var latest = await LatestRevisionNumberAsync(sourceId);
+        if (latest is null) return new TransitionResult(Outcome.NotFound);
+        Audit(AuditAction.TranslationUpToDate, advisory, actor, $"source revision {advisory.TranslatedFromRevision} → {latest}");
+        advisory.TranslatedFromRevision = latest;
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new TransitionResult(Outcome.Done);
+    }
+
+    /// <summary>The number of the revision that holds an advisory's current content (conflict copies are not applied content).</summary>
+    private Task<int?> LatestRevisionNumberAsync(Guid advisoryId) =>
+        db.AdvisoryRevisions.Where(r => r.AdvisoryId == advisoryId && r.Reason != RevisionReason.Conflict).MaxAsync(r => (int?)r.Number);
+
+    /// <summary>
+    /// For a translation still linked to its source: a workflow problem when its title, summary or body is still
+    /// the source's text word for word (<see cref="AdvisoryTranslation.Untranslated"/>), so that a page in one
+    /// language never goes out in another.
+    /// </summary>
+    private async Task<string?> UntranslatedProblemAsync(Guid id)
+    {
+        var sourceId = await db.Advisories.Where(a => a.Id == id).Select(a => a.TranslatedFromId).FirstOrDefaultAsync();
+        if (sourceId is null || await ContentAsync(id) is not { } translation || await ContentAsync(sourceId.Value) is not { } source) return null;
+        return AdvisoryTranslation.Untranslated(translation, source).Count > 0 ? "Admin.Workflow.Error.Untranslated" : null;
     }
 
     /// <summary>
@@ -184,20 +262,24 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             return null;
         });
 
-    public Task<TransitionResult> ReturnToDraftAsync(Guid id, int version, Actor actor) =>
+    /// <summary>Sends an advisory in review back to its writers, with a note saying why (it joins the desk's notes).</summary>
+    public Task<TransitionResult> ReturnToDraftAsync(Guid id, int version, string? note, Actor actor) =>
         TransitionAsync(id, version, actor, AuditAction.ReturnToDraft, RevisionReason.ReturnToDraft, advisory =>
         {
             if (advisory.Status != AdvisoryStatus.InReview) return "Admin.Workflow.Error.State";
+            if (!Desk.IsValidNote(note)) return "Admin.Workflow.Error.NoteRequired";
             advisory.Status = AdvisoryStatus.Draft;
             return null;
-        });
+        }, detail: note?.Trim());
 
     /// <summary>Publishes now. Publishing what is already published is refused, so a double click changes nothing.</summary>
-    public Task<TransitionResult> PublishAsync(Guid id, int version, Actor actor) =>
-        TransitionAsync(id, version, actor, AuditAction.Publish, RevisionReason.Publish, advisory =>
+    public async Task<TransitionResult> PublishAsync(Guid id, int version, Actor actor)
+    {
+        var untranslated = await UntranslatedProblemAsync(id);
+        return await TransitionAsync(id, version, actor, AuditAction.Publish, RevisionReason.Publish, advisory =>
         {
             if (advisory.Status == AdvisoryStatus.Published) return "Admin.Workflow.Error.State";
-            if (AdvisoryRules.ReadyProblem(AdvisoryContent.Of(advisory)) is { } problem) return problem;
+            if ((AdvisoryRules.ReadyProblem(AdvisoryContent.Of(advisory)) ?? untranslated) is { } problem) return problem;
             var now = Now;
             advisory.PublishedAt ??= now;
             advisory.UpdatedAt = now;
@@ -207,17 +289,21 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             advisory.WithdrawalReason = null;
             return null;
         });
+    }
 
-    public Task<TransitionResult> ScheduleAsync(Guid id, int version, DateTime whenUtc, Actor actor) =>
-        TransitionAsync(id, version, actor, AuditAction.Schedule, RevisionReason.Schedule, advisory =>
+    public async Task<TransitionResult> ScheduleAsync(Guid id, int version, DateTime whenUtc, Actor actor)
+    {
+        var untranslated = await UntranslatedProblemAsync(id);
+        return await TransitionAsync(id, version, actor, AuditAction.Schedule, RevisionReason.Schedule, advisory =>
         {
             if (advisory.Status is not (AdvisoryStatus.Draft or AdvisoryStatus.InReview or AdvisoryStatus.Scheduled)) return "Admin.Workflow.Error.State";
             if (whenUtc <= Now) return "Admin.Workflow.Error.PastDate";
-            if (AdvisoryRules.ReadyProblem(AdvisoryContent.Of(advisory)) is { } problem) return problem;
+            if ((AdvisoryRules.ReadyProblem(AdvisoryContent.Of(advisory)) ?? untranslated) is { } problem) return problem;
             advisory.Status = AdvisoryStatus.Scheduled;
             advisory.ScheduledFor = whenUtc;
             return null;
         }, detail: whenUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     public Task<TransitionResult> UnscheduleAsync(Guid id, int version, Actor actor) =>
         TransitionAsync(id, version, actor, AuditAction.Unschedule, RevisionReason.Unschedule, advisory =>
@@ -305,7 +391,9 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if ((await PublishAsync(item.Id, item.Version, Actor.Scheduler)).Outcome == Outcome.Done) published++;
+                var result = await PublishAsync(item.Id, item.Version, Actor.Scheduler);
+                if (result.Outcome == Outcome.Done) published++;
+                else if (result.Outcome == Outcome.Invalid) await events.ScheduledPublishingFailedAsync(item.Id, result.Problem!, cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -378,8 +466,11 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     private async Task<int> NextRevisionNumberAsync(Guid advisoryId) =>
         (await db.AdvisoryRevisions.Where(r => r.AdvisoryId == advisoryId).MaxAsync(r => (int?)r.Number) ?? 0) + 1;
 
-    private void Audit(AuditAction action, Advisory advisory, Actor actor, string? detail = null) =>
+    private void Audit(AuditAction action, Advisory advisory, Actor actor, string? detail = null)
+    {
         audit.Add(action, AuditLog.Describe(advisory), detail, actorName: actor.Id is null ? actor.Name : null);
+        events.ActionTaken(action, advisory, actor, detail);
+    }
 
     /// <summary>Writes the change, lets <see cref="PublishingEvents"/> act inside the same transaction, commits, tells it.</summary>
     private async Task CommitAsync(IDbContextTransaction transaction, Advisory advisory)

@@ -7,10 +7,13 @@ public enum AuditAction
     UserCreated, RolesChanged, UserDisabled, UserEnabled, SettingChanged,
     Create, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Delete, Restore, Correction,
     PreviewLinkCreated, PreviewLinkRevoked,
-    RatingCreated, RatingChanged, PlatformChanged, TransparencyPageChanged,
+    RatingCreated, RatingChanged, TransparencyPageChanged,
     ScreenshotAdded, ScreenshotEdited, ScreenshotMoved, ScreenshotRemoved, ScreenshotRedacted,
+    Assigned, NoteAdded, PublishFailed, NotificationsChanged, WebhookCreated, WebhookChanged, WebhookDeleted,
+    PlatformCreated, PlatformRenamed, PlatformMerged, TagRenamed, TagMerged,
     RegistryEntryCreated, RegistryEntryEdited, RegistryStatusAdded, RegistryStatusRemoved, OrganisationSaved,
     TipRedacted, TipDismissed, TipsDrafted, TipReplySent,
+    TranslationCreated, TranslationUpToDate,
 }
 
 /// <summary>One line of the audit log: who did what, when, and from where.</summary>

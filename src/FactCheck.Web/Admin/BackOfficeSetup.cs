@@ -148,6 +148,8 @@ public static class BackOfficeSetup
         services.AddScoped<BackOfficeSettings>();
         services.AddScoped<AdvisoryEditing>();
         services.AddScoped<AdvisoryWorkflow>();
+        services.AddScoped<AdvisoryTranslations>();
+        services.AddScoped<Autosaves>();
         services.AddScoped<DatabaseLease>();
         services.AddHostedService<ScheduledPublisher>();
         return builder;

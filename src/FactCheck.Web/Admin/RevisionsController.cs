@@ -45,13 +45,14 @@ public sealed class RevisionsController(AppDbContext db, AdvisoryWorkflow workfl
     [HttpGet("")]
     public async Task<IActionResult> List(Guid id)
     {
-        var advisory = await db.Advisories.Where(a => a.Id == id).Select(a => new { a.Title }).FirstOrDefaultAsync();
+        var advisory = await db.Advisories.Where(a => a.Id == id).Select(a => new { a.Title, a.Language }).FirstOrDefaultAsync();
         if (advisory is null) return NotFoundPage();
         var revisions = await db.AdvisoryRevisions.Where(r => r.AdvisoryId == id).OrderByDescending(r => r.Number)
             .Select(r => new RevisionRow(r.Number, r.SavedAt, r.SavedByName, r.Reason, r.Note, r.RestoredFromNumber)).ToListAsync();
         return View(new RevisionListPage
         {
             Title = Bidi.PlainFormat(text["Admin.Revisions.Title"], advisory.Title, BackOfficeLanguage.Current),
+            Subject = advisory.Title, SubjectLanguage = advisory.Language,
             AdvisoryId = id, AdvisoryTitle = advisory.Title, Revisions = revisions,
         });
     }

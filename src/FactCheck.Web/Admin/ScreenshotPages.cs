@@ -15,6 +15,9 @@ public sealed class ScreenshotFormPage : AdminPage
     public long MaxUploadBytes { get; init; }
 }
 
+/// <summary>The editor's list of screenshots (Views/Admin/AdvisoryEditor/_ShotList.cshtml), on the page and after a change made in place.</summary>
+public sealed record ShotList(Guid AdvisoryId, IReadOnlyList<Screenshot> Shots, bool MayEdit, SiteLanguage ContentLanguage, TranslationSource? Source);
+
 /// <summary>A staged upload: the private image to redact, the coordinates form, and earlier coverage of the same scam.</summary>
 public sealed class StagedScreenshotPage : AdminPage
 {

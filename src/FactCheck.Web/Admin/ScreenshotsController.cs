@@ -17,8 +17,12 @@ namespace FactCheck;
 [Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}/screenshots")]
 public sealed class ScreenshotsController(
     AppDbContext db, AdvisoryWorkflow workflow, ScreenshotProcessor processor, ScreenshotStaging staging, MediaLibrary library,
-    MediaOptions options, IStringLocalizer<SharedResource> text) : BackOfficeController
+    MediaOptions options, AdvisoryTranslations translations, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
+    /// <summary>Sent by wwwroot/js/screenshots.js: the change is made in place, and the answer is the new list (or the problem as JSON), not a page.</summary>
+    public const string InlineHeader = "X-Editor-Inline";
+
+    private bool Inline => Request.Headers.ContainsKey(InlineHeader);
 
     [HttpGet("new")]
     public async Task<IActionResult> New(Guid id, string? problem)
@@ -36,9 +40,56 @@ public sealed class ScreenshotsController(
         var errors = CheckTexts(altText, caption);
         if (file is null || file.Length == 0) errors.Add("File", text["Media.Error.Empty"]);
         if (errors.Any) return FormPage(advisory, null, altText, caption, errors, StatusCodes.Status400BadRequest);
+        var (staged, problem, status) = await StageFileAsync(id, file!, altText!.Trim(), Blank(caption), cancellationToken);
+        if (staged is null)
+        {
+            errors.Add("File", problem!);
+            return FormPage(advisory, null, altText, caption, errors, status);
+        }
+        return RedirectToStaged(staged);
+    }
 
+    /// <summary>
+    /// In the editor: stages a chosen, dropped or pasted image and answers with what the redaction dialog needs —
+    /// the private image, its size, and the earlier screenshots it resembles ("covered before?"). Alt text comes
+    /// when it is added.
+    /// </summary>
+    [HttpPost("stage"), UploadLimits(Json = true)]
+    public async Task<IActionResult> Stage(Guid id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is null) return JsonProblem(db.Advisories.Any(a => a.Id == id) ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound, text["Admin.NotFound.Text"]);
+        if (file is null || file.Length == 0) return JsonProblem(StatusCodes.Status400BadRequest, text["Media.Error.Empty"]);
+        var (staged, problem, status) = await StageFileAsync(id, file, "", null, cancellationToken);
+        if (staged is null) return JsonProblem(status, problem!);
+        var similar = await SimilarScreenshots.FindAsync(db, staged.PerceptualHash, id, cancellationToken);
+        var page = new StagedScreenshotPage { Title = "", Staged = staged, ContentLanguage = SiteLanguage.Default, Similar = similar };
+        return Json(new
+        {
+            token = staged.Token,
+            width = staged.Width,
+            height = staged.Height,
+            image = page.ImageUrl,
+            add = page.PostPath + "/add",
+            discard = page.PostPath,
+            similar = similar.Select(m => new
+            {
+                id = m.Screenshot.Id,
+                title = m.Title,
+                language = m.Language,
+                status = text[$"Admin.Status.{m.Status}"].Value,
+                thumbnail = m.Thumbnail?.BackOfficeUrl, // staff see any screenshot; /media only published ones (MediaAccess)
+                altText = m.Screenshot.AltText,
+                distance = m.Distance,
+                redactions = ScreenshotStaging.FromJson(m.Screenshot.Redactions).Count,
+            }),
+        });
+    }
+
+    /// <summary>Reads, checks and stages an upload: the staged upload, or the problem in the UI language and its status code.</summary>
+    private async Task<(StagedUpload? Staged, string? Problem, int Status)> StageFileAsync(Guid id, IFormFile file, string altText, string? caption, CancellationToken cancellationToken)
+    {
         byte[] bytes;
-        using (var buffer = new MemoryStream((int)file!.Length))
+        using (var buffer = new MemoryStream((int)file.Length))
         {
             await file.CopyToAsync(buffer, cancellationToken);
             bytes = buffer.ToArray();
@@ -50,8 +101,7 @@ public sealed class ScreenshotsController(
         }
         catch (MediaRejectedException e)
         {
-            errors.Add("File", string.Format(CultureInfo.CurrentCulture, text[$"Media.Error.{e.Problem}"], [.. e.Values]));
-            return FormPage(advisory, null, altText, caption, errors, e.Problem switch
+            return (null, string.Format(CultureInfo.CurrentCulture, text[$"Media.Error.{e.Problem}"], [.. e.Values]), e.Problem switch
             {
                 MediaProblem.TooLarge => StatusCodes.Status413PayloadTooLarge,
                 MediaProblem.NotAnImage or MediaProblem.Renamed or MediaProblem.Disguised or MediaProblem.HeicUnsupported => StatusCodes.Status415UnsupportedMediaType,
@@ -60,11 +110,73 @@ public sealed class ScreenshotsController(
         }
         catch (MediaUnavailableException)
         {
-            errors.Add("File", text["Media.Error.Unavailable"]);
-            return FormPage(advisory, null, altText, caption, errors, StatusCodes.Status503ServiceUnavailable);
+            return (null, text["Media.Error.Unavailable"], StatusCodes.Status503ServiceUnavailable);
         }
-        var staged = await staging.CreateAsync(id, null, altText!.Trim(), Blank(caption), image, [], bytes, cancellationToken);
-        return RedirectToStaged(staged);
+        return (await staging.CreateAsync(id, null, altText, caption, image, [], bytes, cancellationToken), null, StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// In the editor: the redaction dialog's "Add". Every rectangle drawn (several, after any undo) is burnt into
+    /// the private copy at once, then the public renditions are made and attached, as the staged page does.
+    /// <paramref name="redactions"/> is a JSON list of {x, y, width, height, style} in pixels of the staged image.
+    /// </summary>
+    [HttpPost("staged/{token}/add")]
+    public async Task<IActionResult> AddStaged(Guid id, string token, string? altText, string? caption, string? redactions, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is null) return JsonProblem(StatusCodes.Status403Forbidden, text["Admin.NotFound.Text"]);
+        if (await staging.FindAsync(id, token, cancellationToken) is not { } staged) return JsonProblem(StatusCodes.Status404NotFound, text["Admin.Screenshots.StagedGone"]);
+        var errors = CheckTexts(altText, caption);
+        var rectangles = new List<Redaction>();
+        try
+        {
+            foreach (var drawn in System.Text.Json.JsonSerializer.Deserialize<List<RedactionForm>>(redactions ?? "[]", JsonForms) ?? [])
+            {
+                if (drawn.ToRedaction(staged.Width, staged.Height) is { } rectangle && rectangles.Count < MaxRectangles) rectangles.Add(rectangle);
+                else { errors.Add("Redaction", text["Admin.Screenshots.Error.Rectangle"]); break; }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            errors.Add("Redaction", text["Admin.Screenshots.Error.Rectangle"]);
+        }
+        if (errors.Any) return JsonProblem(StatusCodes.Status400BadRequest, string.Join(" ", errors.ByField.Values));
+
+        if (rectangles.Count > 0) staged = await RedactStagedAsync(staged, rectangles, cancellationToken);
+        var (outcome, before) = await AttachAsync(staged, altText!.Trim(), Blank(caption), cancellationToken);
+        return outcome == Outcome.Done ? await ShotListAsync(id, before)
+            : JsonProblem(StatusCodes.Status409Conflict, text[outcome == Outcome.Conflict ? "Admin.Workflow.Error.Changed" : "Admin.Screenshots.StagedGone"]);
+    }
+
+    /// <summary>
+    /// "Covered before?": attaches an earlier screenshot (of any advisory) to this one — the same stored image and
+    /// its redactions, nothing uploaded or encoded again — with the alt text and caption typed (or those of the
+    /// staged upload it replaces, or of the screenshot reused). The staged upload, if any, is discarded.
+    /// </summary>
+    [HttpPost("reuse")]
+    public async Task<IActionResult> Reuse(Guid id, int shotId, string? token, string? altText, string? caption, CancellationToken cancellationToken)
+    {
+        if (await EditableAsync(id) is null) return Inline ? JsonProblem(StatusCodes.Status403Forbidden, text["Admin.NotFound.Text"]) : Refused(id);
+        var reused = await db.Screenshots.AsNoTracking().Include(s => s.Files).FirstOrDefaultAsync(s => s.Id == shotId, cancellationToken);
+        if (reused is null) return Inline ? JsonProblem(StatusCodes.Status404NotFound, text["Admin.NotFound.Text"]) : NotFoundPage();
+        var staged = await staging.FindAsync(id, token, cancellationToken);
+        var alt = Blank(altText) ?? Blank(staged?.AltText);
+        var ownCaption = alt is null ? reused.Caption : Blank(caption) ?? staged?.Caption;
+        alt ??= reused.AltText;
+        var errors = CheckTexts(alt, ownCaption);
+        if (errors.Any) return Inline ? JsonProblem(StatusCodes.Status400BadRequest, string.Join(" ", errors.ByField.Values)) : Message(StatusCodes.Status400BadRequest, text["Admin.Screenshots.Title"], string.Join(" ", errors.ByField.Values));
+        var before = 0;
+        var outcome = await workflow.ChangeScreenshotsAsync(id, CurrentActor, CanPublish, AuditAction.ScreenshotAdded, advisory =>
+        {
+            before = advisory.Version;
+            var copy = reused.Reused(alt, ownCaption);
+            copy.Position = advisory.Screenshots.Count;
+            advisory.Screenshots.Add(copy);
+            return Task.FromResult<string?>($"{alt} (the image of screenshot {reused.Id})");
+        });
+        if (outcome == Outcome.NotAllowed) return Forbid();
+        if (staged is not null) staging.Delete(staged.Token);
+        if (Inline) return await ShotListAsync(id, before);
+        return Redirect($"/admin/advisories/{id}?done=screenshot-reused#screenshots");
     }
 
     [HttpGet("staged/{token}")]
@@ -95,7 +207,7 @@ public sealed class ScreenshotsController(
         if (command == "discard")
         {
             staging.Delete(staged.Token);
-            return Redirect($"/admin/advisories/{id}#screenshots");
+            return Inline ? NoContent() : Redirect($"/admin/advisories/{id}#screenshots");
         }
 
         var errors = command == "publish" ? CheckTexts(altText, caption) : new FormErrors();
@@ -103,9 +215,7 @@ public sealed class ScreenshotsController(
         if (rectangle is null && (command == "redact" || !redaction.IsEmpty)) errors.Add("Redaction", text["Admin.Screenshots.Error.Rectangle"]);
         if (errors.Any) return await StagedPageAsync(advisory, staged, altText, caption, redaction, errors, StatusCodes.Status400BadRequest);
 
-        if (rectangle is not null)
-            staged = await staging.RedactedAsync(staged,
-                await processor.RedactStagedAsync(await staging.ReadImageAsync(staged, cancellationToken), [rectangle], cancellationToken), rectangle, cancellationToken);
+        if (rectangle is not null) staged = await RedactStagedAsync(staged, [rectangle], cancellationToken);
         if (command != "publish")
         {
             // What was typed meanwhile survives the round trip.
@@ -115,9 +225,24 @@ public sealed class ScreenshotsController(
         return await PublishAsync(staged, altText!.Trim(), Blank(caption), cancellationToken);
     }
 
-    /// <summary>Makes the public renditions of the staged image and attaches them, as a new screenshot or in place of the one redacted again.</summary>
-    private async Task<IActionResult> PublishAsync(StagedUpload staged, string altText, string? caption, CancellationToken cancellationToken)
+    private async Task<IActionResult> PublishAsync(StagedUpload staged, string altText, string? caption, CancellationToken cancellationToken) =>
+        (await AttachAsync(staged, altText, caption, cancellationToken)).Outcome switch
+        {
+            Outcome.Done => Redirect($"/admin/advisories/{staged.AdvisoryId}?done={(staged.Replaces is null ? "screenshot-added" : "screenshot-redacted")}#screenshots"),
+            Outcome.NotAllowed => Forbid(),
+            // Changed by someone else at that very moment: the staged upload stays, so pressing again works.
+            Outcome.Conflict => RedirectToStaged(staged, problem: "changed"),
+            _ => StagedGone(),
+        };
+
+    /// <summary>
+    /// Makes the public renditions of the staged image and attaches them, as a new screenshot or in place of the one
+    /// redacted again; returns how it went and the advisory's version just before (screenshots.js moves the editor's
+    /// form to the new version only when it was opened at that one).
+    /// </summary>
+    private async Task<(Outcome Outcome, int VersionBefore)> AttachAsync(StagedUpload staged, string altText, string? caption, CancellationToken cancellationToken)
     {
+        var before = 0;
         var image = await processor.PublishStagedAsync(await staging.ReadImageAsync(staged, cancellationToken), staged.PerceptualHash, cancellationToken);
         var files = await library.StoreVariantsAsync(image, cancellationToken);
         var original = staged.Replaces is null ? await library.KeepOriginalAsync(await staging.ReadOriginalAsync(staged, cancellationToken), cancellationToken) : null;
@@ -125,6 +250,7 @@ public sealed class ScreenshotsController(
         var outcome = await workflow.ChangeScreenshotsAsync(staged.AdvisoryId, CurrentActor, CanPublish,
             staged.Replaces is null ? AuditAction.ScreenshotAdded : AuditAction.ScreenshotRedacted, advisory =>
             {
+                before = advisory.Version;
                 var shot = staged.Replaces is { } replaces ? advisory.Screenshots.FirstOrDefault(s => s.Id == replaces) : new Screenshot
                 {
                     Position = advisory.Screenshots.Count, PerceptualHash = staged.PerceptualHash, OriginalFileName = original,
@@ -143,13 +269,11 @@ public sealed class ScreenshotsController(
         if (outcome != Outcome.Done)
         {
             await library.DeleteUnusedAsync(db, files.Select(f => f.FileName), original);
-            // Changed by someone else at that very moment: the staged upload stays, so pressing again works.
-            if (outcome == Outcome.Conflict) return RedirectToStaged(staged, problem: "changed");
-            return outcome == Outcome.NotAllowed ? Forbid() : StagedGone();
+            return (outcome, before);
         }
         staging.Delete(staged.Token);
         await library.DeleteUnusedAsync(db, replaced, null);
-        return Redirect($"/admin/advisories/{staged.AdvisoryId}?done={(staged.Replaces is null ? "screenshot-added" : "screenshot-redacted")}#screenshots");
+        return (Outcome.Done, before);
     }
 
     [HttpGet("{shotId:int}")]
@@ -160,11 +284,13 @@ public sealed class ScreenshotsController(
         return FormPage(advisory, shot, shot.AltText, shot.Caption, new FormErrors());
     }
 
+    /// <summary>Alt text and caption, from the editor's list (in place with screenshots.js) or from the screenshot's own page.</summary>
     [HttpPost("{shotId:int}")]
     public async Task<IActionResult> SaveTexts(Guid id, int shotId, string? altText, string? caption)
     {
-        if (await EditableAsync(id) is not { } advisory) return Refused(id);
+        if (await EditableAsync(id) is not { } advisory) return Inline ? JsonProblem(StatusCodes.Status403Forbidden, text["Admin.NotFound.Text"]) : Refused(id);
         var errors = CheckTexts(altText, caption);
+        if (errors.Any && Inline) return JsonProblem(StatusCodes.Status400BadRequest, string.Join(" ", errors.ByField.Values));
         if (errors.Any)
             return await ShotAsync(id, shotId) is { } shot ? FormPage(advisory, shot, altText, caption, errors, StatusCodes.Status400BadRequest) : NotFoundPage();
         return await ChangedAsync(id, AuditAction.ScreenshotEdited, "screenshot-saved", advisory =>
@@ -241,16 +367,54 @@ public sealed class ScreenshotsController(
         }
     }
 
+    /// <summary>A change of the screenshots: back to the editor, or (screenshots.js, in place) the new list.</summary>
     private async Task<IActionResult> ChangedAsync(Guid id, AuditAction action, string done, Func<Advisory, string?> change)
     {
-        var outcome = await workflow.ChangeScreenshotsAsync(id, CurrentActor, CanPublish, action, advisory => Task.FromResult(change(advisory)));
+        var before = 0;
+        var outcome = await workflow.ChangeScreenshotsAsync(id, CurrentActor, CanPublish, action, advisory =>
+        {
+            before = advisory.Version;
+            return Task.FromResult(change(advisory));
+        });
         return outcome switch
         {
+            Outcome.Done when Inline => await ShotListAsync(id, before),
             Outcome.Done => Redirect($"/admin/advisories/{id}?done={done}#screenshots"),
             Outcome.NotAllowed => Forbid(),
             Outcome.Conflict => Redirect($"/admin/advisories/{id}?problem=changed#screenshots"),
             _ => NotFoundPage(),
         };
+    }
+
+    private const int MaxRectangles = 50;
+
+    /// <summary>The dialog's rectangles arrive as the coordinates form's strings ({"x": "12", …}): the same parsing as typed ones.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions JsonForms = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>Burns <paramref name="rectangles"/> into the private copy, in one pass, and records them.</summary>
+    private async Task<StagedUpload> RedactStagedAsync(StagedUpload staged, IReadOnlyList<Redaction> rectangles, CancellationToken cancellationToken) =>
+        await staging.RedactedAsync(staged,
+            await processor.RedactStagedAsync(await staging.ReadImageAsync(staged, cancellationToken), rectangles, cancellationToken), rectangles, cancellationToken);
+
+    /// <summary>
+    /// The editor's screenshot list after a change made in place, with the advisory's version before and after it
+    /// (headers): screenshots.js moves the editor form's Version along only if the form was at the version before,
+    /// so a change someone else saved meanwhile still gives the conflict page rather than being overwritten.
+    /// </summary>
+    private async Task<IActionResult> ShotListAsync(Guid id, int versionBefore)
+    {
+        var advisory = await db.Advisories.AsNoTracking().FirstAsync(a => a.Id == id);
+        var shots = await db.Screenshots.AsNoTracking().Include(s => s.Files).Where(s => s.AdvisoryId == id).OrderBy(s => s.Position).ToListAsync();
+        Response.Headers["X-Version-Before"] = versionBefore.ToString(CultureInfo.InvariantCulture);
+        Response.Headers["X-Version"] = advisory.Version.ToString(CultureInfo.InvariantCulture);
+        return PartialView("~/Views/Admin/AdvisoryEditor/_ShotList.cshtml",
+            new ShotList(id, shots, AdvisoryWorkflow.MayEdit(advisory, CanPublish), advisory.SiteLanguage, await translations.SourceAsync(advisory)));
+    }
+
+    private JsonResult JsonProblem(int status, string message)
+    {
+        Response.StatusCode = status;
+        return Json(new { error = message });
     }
 
     private FormErrors CheckTexts(string? altText, string? caption)
@@ -285,6 +449,7 @@ public sealed class ScreenshotsController(
         return View("Form", new ScreenshotFormPage
         {
             Title = Bidi.PlainFormat(text[existing is null ? "Admin.Screenshots.UploadTitle" : "Admin.Screenshots.EditTitle"], advisory.Title, BackOfficeLanguage.Current),
+            Subject = advisory.Title, SubjectLanguage = advisory.Language,
             AdvisoryId = advisory.Id, ContentLanguage = advisory.SiteLanguage, Existing = existing, AsksForFile = existing is null,
             AltText = altText, Caption = caption, Errors = errors, MaxUploadBytes = options.MaxUploadBytes,
         });
@@ -297,6 +462,7 @@ public sealed class ScreenshotsController(
         return View("Staged", new StagedScreenshotPage
         {
             Title = Bidi.PlainFormat(text["Admin.Screenshots.RedactTitle"], advisory.Title, BackOfficeLanguage.Current),
+            Subject = advisory.Title, SubjectLanguage = advisory.Language,
             Staged = staged, ContentLanguage = advisory.SiteLanguage,
             Similar = await SimilarScreenshots.FindAsync(db, staged.PerceptualHash, advisory.Id, HttpContext.RequestAborted),
             AltText = altText, Caption = caption, Redaction = redaction, Errors = errors,
@@ -323,6 +489,9 @@ public sealed class UploadLimitsAttribute : Attribute, IAsyncAuthorizationFilter
 {
     public int Order => 900;
 
+    /// <summary>For the editor's in-place upload: a body beyond the limit is answered 413 with the message as JSON.</summary>
+    public bool Json { get; init; }
+
     public static long RequestBytes(MediaOptions options) => options.MaxUploadBytes * 2 + 1024 * 1024;
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
@@ -338,7 +507,12 @@ public sealed class UploadLimitsAttribute : Attribute, IAsyncAuthorizationFilter
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
         {
-            context.Result = new RedirectResult(http.Request.Path.Value!.TrimEnd('/') + "/new?problem=too-large");
+            var options = http.RequestServices.GetRequiredService<MediaOptions>();
+            var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            context.Result = Json
+                ? new JsonResult(new { error = string.Format(CultureInfo.CurrentCulture, text["Media.Error.RequestTooLarge"], ScreenshotProcessor.Megabytes(options.MaxUploadBytes)) })
+                  { StatusCode = StatusCodes.Status413PayloadTooLarge }
+                : new RedirectResult(http.Request.Path.Value!.TrimEnd('/') + "/new?problem=too-large");
         }
     }
 }

@@ -39,7 +39,20 @@ public sealed class AdvisoriesController(
         if (ListFilter.Problem(verdict, platform, tag) is not null)
             return Task.FromResult<IActionResult>(this.BadRequestPage(language, text["Error.BadFilter"]));
         var filter = new ListFilter(Blank(verdict), Blank(platform), Blank(tag));
-        return ListAsync(language, filter, pageNumber.Value, isHome: false);
+        return ListOrMovedAsync(language, filter, pageNumber.Value);
+    }
+
+    /// <summary>A list of a renamed or merged tag or platform moved permanently to the list of the new one.</summary>
+    private async Task<IActionResult> ListOrMovedAsync(SiteLanguage language, ListFilter filter, int page)
+    {
+        var moved = filter with
+        {
+            Tag = filter.Tag is { } tag ? await Taxonomy.MovedToAsync(db, TaxonomyRedirect.TagKind, tag) ?? tag : null,
+            Platform = filter.Platform is { } platform ? await Taxonomy.MovedToAsync(db, TaxonomyRedirect.PlatformKind, platform) ?? platform : null,
+        };
+        if (moved == filter) return await ListAsync(language, filter, page, isHome: false);
+        Response.Headers.CacheControl = "public, max-age=3600";
+        return RedirectPermanent(moved.ToPath(language, page));
     }
 
     private async Task<IActionResult> ListAsync(SiteLanguage language, ListFilter filter, int page, bool isHome)
@@ -63,8 +76,8 @@ public sealed class AdvisoriesController(
         // materialize the whole AdvisoryPlatforms join on every request (found by bench/search, bench/README.md).
         var ids = cards.Select(c => c.Id).ToList();
         var platformsOf = (await db.Advisories.Where(a => ids.Contains(a.Id))
-                .SelectMany(a => a.Platforms, (a, p) => new { a.Id, p.Name }).ToListAsync())
-            .ToLookup(p => p.Id, p => p.Name);
+                .SelectMany(a => a.Platforms, (a, p) => new { a.Id, Platform = p }).ToListAsync())
+            .ToLookup(p => p.Id, p => p.Platform.NameIn(language.Code));
         // Each card's first screenshot (already redacted), shown small beside it.
         var thumbnails = (await db.Screenshots.AsNoTracking().Where(s => ids.Contains(s.AdvisoryId)).Include(s => s.Files).ToListAsync())
             .GroupBy(s => s.AdvisoryId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Position).First());
@@ -74,7 +87,7 @@ public sealed class AdvisoriesController(
         var heading = isHome ? text["Home.Heading"] : filter.IsEmpty ? text["List.Heading"] : text["List.FilteredHeading"];
         var ratings = await db.Ratings.OrderBy(r => r.Position).ToListAsync();
         var filteredPlatform = filter.Platform is null ? null
-            : await db.Platforms.Where(p => p.Key == filter.Platform).Select(p => p.Name).FirstOrDefaultAsync();
+            : (await db.Platforms.FirstOrDefaultAsync(p => p.Key == filter.Platform))?.NameIn(language.Code);
         var platforms = await db.Platforms.Where(p => p.Advisories.Any(a => a.Status == AdvisoryStatus.Published && a.Language == language.Code))
             .OrderBy(p => p.Name).ToListAsync();
         return View("List", new AdvisoryListPage

@@ -53,6 +53,12 @@ public class Advisory
     /// <summary>Advisories that tell the same story in different languages share this key.</summary>
     public string? TranslationKey { get; set; }
 
+    // A translation made with "Translate into…" (AdvisoryTranslation): which advisory it was translated
+    // from, and the revision of that source it matches — where it was made, or last confirmed up to date.
+    // Not content (not in AdvisoryContent): restoring an old revision of the translation does not move them.
+    public Guid? TranslatedFromId { get; set; }
+    public int? TranslatedFromRevision { get; set; }
+
     public AdvisoryStatus Status { get; set; } = AdvisoryStatus.Draft;
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
@@ -106,7 +112,10 @@ public class Platform
 {
     public int Id { get; set; }
     public string Key { get; set; } = "";
+    /// <summary>The name in English, and in any language without a name of its own (brand names often are the same).</summary>
     public string Name { get; set; } = "";
+    public string? NameAr { get; set; }
+    public string? NameUk { get; set; }
     /// <summary>
     /// The name as readers also write it, one per line (واتساب, واتس اب, Ватсап): a search for any of them
     /// finds what the others find (<see cref="PlatformEquivalents"/>).
@@ -116,6 +125,13 @@ public class Platform
 
     public IEnumerable<string> EquivalentNames =>
         Equivalents.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public string NameIn(string language) => language switch
+    {
+        "ar" => NameAr ?? Name,
+        "uk" => NameUk ?? Name,
+        _ => Name,
+    };
 }
 
 public class Tag

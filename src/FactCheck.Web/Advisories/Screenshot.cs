@@ -18,6 +18,23 @@ public class Screenshot
     public string? Redactions { get; set; }
     public List<ScreenshotFile> Files { get; set; } = [];
 
+    /// <summary>
+    /// The same stored image for another advisory (a translation, or "covered before?" reused): new rows,
+    /// the same files (content-hash names, so nothing is uploaded or encoded again), hash and redactions,
+    /// with its own alt text and caption. Files are deleted only when no screenshot uses them any more.
+    /// </summary>
+    public Screenshot Reused(string altText, string? caption) => new()
+    {
+        AltText = altText,
+        Caption = caption,
+        Width = Width,
+        Height = Height,
+        PerceptualHash = PerceptualHash,
+        OriginalFileName = OriginalFileName,
+        Redactions = Redactions,
+        Files = Files.Select(f => new ScreenshotFile { FileName = f.FileName, ContentType = f.ContentType, Width = f.Width, Height = f.Height, Length = f.Length }).ToList(),
+    };
+
     public IEnumerable<ScreenshotFile> WebP => Files.Where(f => f.ContentType == "image/webp").OrderBy(f => f.Width);
 
     /// <summary>The JPEG/PNG renditions, smallest first, for the fallback srcset.</summary>

@@ -21,6 +21,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Correction> Corrections => Set<Correction>();
     public DbSet<AdvisoryRevision> AdvisoryRevisions => Set<AdvisoryRevision>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
+    public DbSet<Autosave> Autosaves => Set<Autosave>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<BackOfficeSetting> Settings => Set<BackOfficeSetting>();
     /// <summary>The data-protection key ring, shared by every instance of the site (BackOfficeSetup).</summary>
@@ -28,6 +29,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Lease> Leases => Set<Lease>();
     /// <summary>Signed-in browsers of the back-office; signing out ends one (EditorSessions).</summary>
     public DbSet<EditorSession> EditorSessions => Set<EditorSession>();
+    // The desk working together: notes, assignments, notifications (docs/back-office.md), taxonomy redirects.
+    public DbSet<AdvisoryNote> AdvisoryNotes => Set<AdvisoryNote>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<TaxonomyRedirect> TaxonomyRedirects => Set<TaxonomyRedirect>();
     // The indicator registry (Registry/) and readers' tips (Tips/).
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<RegistryEntry> RegistryEntries => Set<RegistryEntry>();

@@ -33,7 +33,7 @@ public sealed class FeedBuilder(
             case FeedFacet.Platform:
                 var platform = await db.Platforms.AsNoTracking().FirstOrDefaultAsync(p => p.Key == scope.Value, cancellationToken);
                 if (platform is null) return null;
-                heading = platform.Name;
+                heading = platform.NameIn(language.Code);
                 inScope = inScope.Where(a => a.Platforms.Any(p => p.Id == platform.Id));
                 break;
             case FeedFacet.Tag:
@@ -124,7 +124,7 @@ public sealed class FeedBuilder(
             Verdict: verdict,
             Severity: advisory.Kind == AdvisoryKind.Alert ? advisory.Severity : null,
             Platforms: advisory.Platforms.OrderBy(p => p.Name, StringComparer.Ordinal)
-                .Select(p => new FeedCategory(p.Key, p.Name, FeedScope.CategoryScheme(baseUrl, language, FeedFacet.Platform))).ToList(),
+                .Select(p => new FeedCategory(p.Key, p.NameIn(language.Code), FeedScope.CategoryScheme(baseUrl, language, FeedFacet.Platform))).ToList(),
             Tags: advisory.Tags.OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => new FeedCategory(t.Name, t.Name, FeedScope.CategoryScheme(baseUrl, language, FeedFacet.Tag))).ToList(),
             Images: images);

@@ -6,7 +6,7 @@ namespace FactCheck;
 
 /// <summary>RSS, Atom and JSON Feed per language, and per verdict, platform or tag within a language (docs/feeds.md).</summary>
 [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
-public sealed class FeedsController(FeedBuilder feeds, IOptions<SiteOptions> site) : Controller
+public sealed class FeedsController(FeedBuilder feeds, AppDbContext db, IOptions<SiteOptions> site) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
     private const string FeedFile = "feed.{format:regex(^(rss|atom|json)$)}";
@@ -31,6 +31,13 @@ public sealed class FeedsController(FeedBuilder feeds, IOptions<SiteOptions> sit
     {
         if (FeedFormats.Parse(extension) is not { } format) return NotFound();
         if (scope.Value is not null && ListFilter.Problem(scope.Value, null, null) is not null) return NotFound();
+        // A renamed or merged tag or platform: subscribers are moved permanently to the new feed.
+        if (scope.Facet is FeedFacet.Tag or FeedFacet.Platform &&
+            await Taxonomy.MovedToAsync(db, scope.Facet == FeedFacet.Tag ? TaxonomyRedirect.TagKind : TaxonomyRedirect.PlatformKind, scope.Value!) is { } movedTo)
+        {
+            Response.Headers.CacheControl = "public, max-age=3600";
+            return RedirectPermanent((scope with { Value = movedTo }).Path(format));
+        }
 
         var feed = await feeds.BuildAsync(scope, format, AbsoluteUrls.BaseUrl(Request, site.Value), cancellationToken);
         if (feed is null) return NotFound();

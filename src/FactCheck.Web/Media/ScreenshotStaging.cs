@@ -60,11 +60,11 @@ public sealed class ScreenshotStaging(IOptions<SiteOptions> site, MediaOptions o
     public async Task<byte[]?> ReadOriginalAsync(StagedUpload staged, CancellationToken cancellationToken = default) =>
         staged.HasOriginal && File.Exists(PathOf(staged.Token, ".original")) ? await File.ReadAllBytesAsync(PathOf(staged.Token, ".original"), cancellationToken) : null;
 
-    /// <summary>Replaces the staged image with its redacted version and records the rectangle.</summary>
-    public async Task<StagedUpload> RedactedAsync(StagedUpload staged, byte[] png, Redaction redaction, CancellationToken cancellationToken = default)
+    /// <summary>Replaces the staged image with its redacted version and records the rectangles.</summary>
+    public async Task<StagedUpload> RedactedAsync(StagedUpload staged, byte[] png, IReadOnlyList<Redaction> redactions, CancellationToken cancellationToken = default)
     {
         await WriteAsideAsync(PathOf(staged.Token, ".png"), png, cancellationToken);
-        var updated = staged with { Redactions = [.. staged.Redactions, redaction] };
+        var updated = staged with { Redactions = [.. staged.Redactions, .. redactions] };
         await SaveAsync(updated, cancellationToken);
         return updated;
     }

@@ -23,8 +23,36 @@ public static class IndicatorCheck
     public static async Task<IndicatorCheckResult> FindAsync(AppDbContext db, string input, CancellationToken cancellationToken = default)
     {
         var candidates = IndicatorNormalizer.Candidates(input);
-        if (candidates.Count == 0) return new(candidates, []);
+        var found = await MatchingIndicatorsAsync(db, candidates, cancellationToken);
+        if (found.Count == 0) return new(candidates, []);
 
+        var ids = found.Select(r => r.AdvisoryId).Distinct().ToList();
+        var advisories = await db.PublishedAdvisories.Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Language, a.Slug, a.Kind, a.Rating, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.TranslationKey })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+
+        var matches = found
+            .Where(r => advisories.ContainsKey(r.AdvisoryId))
+            .GroupBy(r => r.AdvisoryId)
+            .Select(g => (Advisory: advisories[g.Key], Indicator: g.First()))
+            .OrderByDescending(m => m.Advisory.PublishedAt).ThenBy(m => m.Advisory.Id)
+            .Select(m => new IndicatorMatch(m.Advisory.Id, m.Advisory.Title, m.Advisory.Language, m.Advisory.Slug, m.Advisory.Kind,
+                m.Advisory.Rating, m.Advisory.PublishedAt, m.Advisory.UpdatedAt, m.Indicator.Type, m.Indicator.Raw, m.Advisory.TranslationKey))
+            .ToList();
+        return new(candidates, matches);
+    }
+
+    /// <summary>
+    /// The advisories, whatever their status, listing an indicator <paramref name="input"/> can be read as: the
+    /// back-office search finds drafts by a handle or number typed any way, exactly as the check page does.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> AdvisoriesListingAsync(AppDbContext db, string input, CancellationToken cancellationToken = default) =>
+        (await MatchingIndicatorsAsync(db, IndicatorNormalizer.Candidates(input), cancellationToken)).Select(r => r.AdvisoryId).Distinct().ToList();
+
+    /// <summary>Stored indicators equal to one of the candidates (phones: the same number in national or international form).</summary>
+    private static async Task<List<Row>> MatchingIndicatorsAsync(
+        AppDbContext db, IReadOnlyList<(IndicatorType Type, string Value)> candidates, CancellationToken cancellationToken)
+    {
         // First the indicators alone (narrow rows, indexed columns), then the few advisories they belong to:
         // joined in one query, SQLite may walk every published advisory to find them.
         var found = new List<Row>();
@@ -43,22 +71,7 @@ public static class IndicatorCheck
             var rows = await Select(db.Indicators.Where(i => i.Type == IndicatorType.Phone && i.Normalized.EndsWith(key))).ToListAsync(cancellationToken);
             found.AddRange(rows.Where(r => phones.Any(p => IndicatorNormalizer.PhoneMatches(r.Normalized, p))));
         }
-        if (found.Count == 0) return new(candidates, []);
-
-        var ids = found.Select(r => r.AdvisoryId).Distinct().ToList();
-        var advisories = await db.PublishedAdvisories.Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Language, a.Slug, a.Kind, a.Rating, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.TranslationKey })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
-
-        var matches = found
-            .Where(r => advisories.ContainsKey(r.AdvisoryId))
-            .GroupBy(r => r.AdvisoryId)
-            .Select(g => (Advisory: advisories[g.Key], Indicator: g.First()))
-            .OrderByDescending(m => m.Advisory.PublishedAt).ThenBy(m => m.Advisory.Id)
-            .Select(m => new IndicatorMatch(m.Advisory.Id, m.Advisory.Title, m.Advisory.Language, m.Advisory.Slug, m.Advisory.Kind,
-                m.Advisory.Rating, m.Advisory.PublishedAt, m.Advisory.UpdatedAt, m.Indicator.Type, m.Indicator.Raw, m.Advisory.TranslationKey))
-            .ToList();
-        return new(candidates, matches);
+        return found;
     }
 
     private sealed record Row(Guid AdvisoryId, IndicatorType Type, string Raw, string Normalized);

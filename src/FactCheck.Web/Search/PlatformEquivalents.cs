@@ -2,8 +2,8 @@ namespace FactCheck;
 
 /// <summary>
 /// Readers write a platform's name in their own script — "واتساب", "واتس اب", "Ватсап" — and an advisory
-/// may use another ("WhatsApp"). A query term that is one of a platform's names (its name or one of its
-/// <see cref="Platform.Equivalents"/>, compared after <see cref="SearchText"/> folding) matches any of them.
+/// may use another ("WhatsApp"). A query term that is one of a platform's names (its name in any language or
+/// one of its <see cref="Platform.Equivalents"/>, compared after <see cref="SearchText"/> folding) matches any of them.
 /// Several typed words that together make a name ("واتس اب") become one term first.
 /// </summary>
 public static class PlatformEquivalents
@@ -14,7 +14,7 @@ public static class PlatformEquivalents
         var names = new List<(string[] Words, List<SearchTerm> Forms)>();
         foreach (var platform in platforms)
         {
-            var forms = platform.EquivalentNames.Prepend(platform.Name)
+            var forms = new[] { platform.Name, platform.NameAr, platform.NameUk }.OfType<string>().Concat(platform.EquivalentNames)
                 .Select(name => SearchText.Tokens(name))
                 .Where(tokens => tokens.Count > 0)
                 .Select(tokens => new SearchTerm(tokens.Select(t => t.Word).ToList(), tokens.Select(t => t.Stem).ToList()))

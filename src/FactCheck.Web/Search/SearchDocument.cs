@@ -33,7 +33,9 @@ public sealed record SearchDocument(Guid AdvisoryId, string Title, string Prose,
         var tagLinks = await Links(db, "AdvisoryTags", "TagsId", ids).ToListAsync(cancellationToken);
         var platformIds = platformLinks.Select(l => l.TargetId).Distinct().ToList();
         var tagIds = tagLinks.Select(l => l.TargetId).Distinct().ToList();
-        var platformNames = await db.Platforms.Where(p => platformIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        // Every name of a platform (English, Arabic, Ukrainian), so a search in any of them finds it.
+        var platformNames = await db.Platforms.Where(p => platformIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => string.Join(' ', new[] { p.Name, p.NameAr, p.NameUk }.OfType<string>().Distinct()), cancellationToken);
         var tagNames = await db.Tags.Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var indicators = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AdvisoryId)).ToListAsync(cancellationToken))
             .ToLookup(i => i.AdvisoryId);

@@ -19,8 +19,8 @@ public static class SearchHits
             .Where(l => rankedIds.Contains(EF.Property<Guid>(l, "AdvisoriesId")))
             .Select(l => new { AdvisoryId = EF.Property<Guid>(l, "AdvisoriesId"), PlatformId = EF.Property<int>(l, "PlatformsId") })
             .ToListAsync(cancellationToken);
-        var platformNames = await db.Platforms.ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var platforms = links.ToLookup(l => l.AdvisoryId, l => platformNames[l.PlatformId]);
+        var platformsById = await db.Platforms.ToDictionaryAsync(p => p.Id, cancellationToken);
+        var platforms = links.ToLookup(l => l.AdvisoryId, l => platformsById[l.PlatformId]);
 
         var stems = query.Stems;
         return rankedIds.Where(advisories.ContainsKey).Select(id =>
@@ -31,7 +31,7 @@ public static class SearchHits
                 a.Id, language, $"/{language.Code}/advisories/{Uri.EscapeDataString(a.Slug)}",
                 SearchSnippets.Highlight(a.Title, stems),
                 SearchSnippets.Snippet(SearchDocument.Passages(a.Summary, a.ClaimText, a.Body, a.Steps), stems),
-                a.Kind, a.Rating, a.PublishedAt, platforms[id].Order(StringComparer.Ordinal).ToList());
+                a.Kind, a.Rating, a.PublishedAt, platforms[id].Select(p => p.NameIn(language.Code)).Order(StringComparer.Ordinal).ToList());
         }).ToList();
     }
 }

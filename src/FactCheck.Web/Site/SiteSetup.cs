@@ -78,6 +78,8 @@ public static class SiteSetup
         builder.AddBackOffice();
         // A locked database, a full disk or a read-only folder: a page that keeps the editor's text, not a 500.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc => mvc.Filters.Add<StorageTroubleFilter>());
+        // Notes, assignments, notifications by e-mail and signed webhook, platforms and tags (Admin/DeskSetup.cs).
+        builder.AddDesk();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<StorageHealthCheck>("storage")
             .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem

@@ -24,8 +24,9 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
     ];
 
     /// <summary>
-    /// What Contributors may do besides: write and submit drafts, look at history and screenshots, manage
-    /// their own account. Not preview links: those show unpublished work to people without an account (Editors).
+    /// What Contributors may do besides: write and submit drafts (and delete their own), look at history, work with
+    /// the desk (notes, assignments, the review queue, bulk actions within their rights), manage their own account.
+    /// Not preview links: those show unpublished work to people without an account (Editors).
     /// </summary>
     private static readonly HashSet<string> OpenToContributors =
     [
@@ -42,17 +43,26 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/move", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/delete",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/redact",
         "GET admin/media/{name}",
+        "GET admin/advisories/{id:guid}/delete", "POST admin/advisories/{id:guid}/delete",
+        "GET admin/review", "POST admin/advisories/bulk",
+        "POST admin/advisories/{id:guid}/notes", "POST admin/advisories/{id:guid}/assignee",
+        "GET admin/account/notifications", "POST admin/account/notifications",
         "GET admin/registry", "GET admin/registry/{id:int}", "GET admin/registry/{id:int}/revisions", "GET admin/registry/{id:int}/revisions/{number:int}",
         "GET admin/organisations",
         "GET admin/tips", "GET admin/tips/{id:guid}", "GET admin/tips/{id:guid}/image", "POST admin/tips/{id:guid}/redact",
         "POST admin/tips/{id:guid}/dismiss", "POST admin/tips/draft",
+        "POST admin/advisories/{id:guid}/autosave", "POST admin/advisories/new/autosave",
+        "POST admin/advisories/{id:guid}/autosave/discard", "POST admin/advisories/new/autosave/discard",
+        "GET admin/advisories/translation-choices", "POST admin/advisories/{id:guid}/translate", "POST admin/advisories/{id:guid}/translation/up-to-date",
+        "POST admin/advisories/{id:guid}/screenshots/stage", "POST admin/advisories/{id:guid}/screenshots/staged/{token}/add",
+        "POST admin/advisories/{id:guid}/screenshots/reuse",
         "GET admin/account", "POST admin/account/password", "GET admin/account/two-factor", "POST admin/account/two-factor",
         "GET admin/account/two-factor/qr.png", "POST admin/account/two-factor/disable", "POST admin/account/recovery-codes",
     ];
 
     /// <summary>Admin-only areas: users and roles, settings (tip retention too), the rating scale, the audit log.</summary>
     private static bool IsAdminOnly(string key) =>
-        new[] { "admin/users", "admin/settings", "admin/ratings", "admin/audit" }.Any(prefix => key.Split(' ')[1].StartsWith(prefix, StringComparison.Ordinal));
+        new[] { "admin/users", "admin/settings", "admin/ratings", "admin/audit", "admin/webhooks" }.Any(prefix => key.Split(' ')[1].StartsWith(prefix, StringComparison.Ordinal));
 
     private IReadOnlyList<(string Key, string Method, string Url)> BackOfficeEndpoints()
     {
@@ -73,7 +83,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
             RoutePatternParameterPart parameter => parameter.ParameterPolicies.Any(p => p.Content == "guid") ? Guid.NewGuid().ToString()
-                : parameter.ParameterPolicies.Any(p => p.Content == "int") ? "1"
+                : parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "1"
                 : "x",
             _ => "",
         }))));

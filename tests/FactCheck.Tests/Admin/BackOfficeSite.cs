@@ -82,13 +82,16 @@ public sealed class Form
     private static readonly HtmlParser parser = new();
 
     public string Action { get; }
+    /// <summary>"get" or "post", as the form says (forms without a method are GET forms).</summary>
+    public string Method { get; }
     public List<KeyValuePair<string, string>> Fields { get; }
     public IHtmlDocument Page { get; }
 
-    private Form(IHtmlDocument page, string action, List<KeyValuePair<string, string>> fields)
+    private Form(IHtmlDocument page, string action, string method, List<KeyValuePair<string, string>> fields)
     {
         Page = page;
         Action = action;
+        Method = method;
         Fields = fields;
     }
 
@@ -124,10 +127,13 @@ public sealed class Form
                     break;
             }
         }
-        return new Form(page, form.GetAttribute("action") ?? "", fields);
+        return new Form(page, form.GetAttribute("action") ?? "", (form.GetAttribute("method") ?? "get").ToLowerInvariant(), fields);
     }
 
     public string? Get(string name) => Fields.FirstOrDefault(f => f.Key == name).Value;
+
+    /// <summary>The address a GET form leads to, with its fields in the query string.</summary>
+    public string QueryUrl => Action + "?" + string.Join('&', Fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 
     /// <summary>Replaces every value of <paramref name="name"/> (or adds it).</summary>
     public Form Set(string name, string value)

@@ -29,12 +29,32 @@ public static class EditorSteps
         return Guid.Parse(location.Split('/')[3].Split('?')[0]);
     }
 
-    /// <summary>Presses a workflow button in the editor's side panel (submit, publish, schedule…).</summary>
+    /// <summary>
+    /// Types <paramref name="search"/> in the "same story in another language" search box and presses Find, as
+    /// without JavaScript: the editor comes back (nothing saved) with what was typed and the advisories found.
+    /// </summary>
+    public static async Task<Form> FindTranslationAsync(HttpClient client, Form form, string search)
+    {
+        var response = await form.Set("translationSearch", search).SubmitAsync(client, ("command", "find-translation"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"find answered {(int)response.StatusCode}: {await Errors(response)}");
+        return Form.Parse(await response.Content.ReadAsStringAsync(), "#editor");
+    }
+
+    /// <summary>
+    /// Presses a workflow button in the editor's side panel (submit, publish, schedule…). Publish, withdraw and
+    /// delete lead to a confirmation page first (without JavaScript, as here): its button is pressed too.
+    /// A return to draft needs a note; one is written unless <paramref name="fields"/> gives one.
+    /// </summary>
     public static async Task<HttpResponseMessage> PressAsync(HttpClient client, Guid id, string action, params (string Name, string Value)[] fields)
     {
         var form = await Form.LoadAsync(client, $"/admin/advisories/{id}", $"form[action='/admin/advisories/{id}/{action}']");
+        if (action == "return-to-draft" && fields.All(f => f.Name != "note")) form.Set("note", "يحتاج إلى مصدر ثانٍ");
         foreach (var (name, value) in fields) form.Set(name, value);
-        return await form.SubmitAsync(client);
+        if (form.Method == "post") return await form.SubmitAsync(client);
+
+        var confirmation = await Form.LoadAsync(client, form.QueryUrl, $"main form[method=post][action='/admin/advisories/{id}/{action}']");
+        foreach (var (name, value) in fields) confirmation.Set(name, value);
+        return await confirmation.SubmitAsync(client);
     }
 
     public static async Task<string> Errors(HttpResponseMessage response)

@@ -216,8 +216,10 @@ public class EditorTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         var arabic = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Title", arabicTitle));
         await EditorSteps.PressAsync(editor, arabic, "publish");
 
-        // The Ukrainian version picks the Arabic one from the list of advisories.
-        var form = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(editor, "uk"), "Фейковий бот просить код " + Guid.NewGuid().ToString("N")[..6]);
+        // The Ukrainian version finds the Arabic one by a word of its title.
+        var ukrainianTitle = "Фейковий бот просить код " + Guid.NewGuid().ToString("N")[..6];
+        var form = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(editor, "uk"), ukrainianTitle);
+        form = await EditorSteps.FindTranslationAsync(editor, form, arabicTitle.Split(' ')[^1]);
         var choice = form.Page.QuerySelectorAll("#f-TranslationOf option").Single(o => o.TextContent.Contains(arabicTitle, StringComparison.Ordinal));
         form.Set("Summary", "Бот видає себе за підтримку й просить код.").Set("Body", "Не передавайте код.")
             .Set("TranslationOf", choice.GetAttribute("value")!);
@@ -240,9 +242,11 @@ public class EditorTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         var ukrainianPage = await Html.ReadAsync(await site.Client().GetAsync(ukrainianPath));
         Assert.NotNull(ukrainianPage.QuerySelector($"a[hreflang=ar][href='{arabicPath}']"));
 
-        // A second Arabic advisory cannot join a story that already has its Arabic version.
-        var another = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(editor, "ar"));
-        var group = another.Page.QuerySelectorAll("#f-TranslationOf option").Single(o => o.TextContent.Contains(arabicTitle, StringComparison.Ordinal));
+        // A second Arabic advisory cannot join a story that already has its Arabic version (found by its Ukrainian one:
+        // the picker looks in other languages than the form's).
+        var another = await EditorSteps.FindTranslationAsync(editor, EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(editor, "ar")), ukrainianTitle);
+        Assert.DoesNotContain(another.Page.QuerySelectorAll("#f-TranslationOf option"), o => o.TextContent.Contains(arabicTitle, StringComparison.Ordinal));
+        var group = another.Page.QuerySelectorAll("#f-TranslationOf option").Single(o => o.TextContent.Contains(ukrainianTitle, StringComparison.Ordinal));
         var refused = await another.Set("TranslationOf", group.GetAttribute("value")!).SubmitAsync(editor, ("command", "save"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.NotNull((await Html.ReadAsync(refused)).QuerySelector("#f-TranslationOf-error"));

@@ -207,10 +207,11 @@ public class RoundTripTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
     // ---- The advisory every test starts from: every field filled in, through the editor ---------------
 
     /// <summary>Creates, through the editor and the screenshot pages, an advisory with every field set, and brings it to <paramref name="status"/>.</summary>
-    private async Task<Guid> FullAdvisoryAsync(HttpClient editor, AdvisoryStatus status)
+    internal async Task<Guid> FullAdvisoryAsync(HttpClient editor, AdvisoryStatus status)
     {
-        var english = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Title", "Fake support bot " + Guid.NewGuid().ToString("N")[..6]), "en");
-        var form = EditorSteps.FillMinimal(await EditorSteps.NewFormAsync(editor));
+        var englishTitle = "Fake support bot " + Guid.NewGuid().ToString("N")[..6];
+        var english = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Title", englishTitle), "en");
+        var form = EditorSteps.FillMinimal(await EditorSteps.FindTranslationAsync(editor, await EditorSteps.NewFormAsync(editor), englishTitle));
         var group = form.Page.QuerySelectorAll("#f-TranslationOf option").Single(o => o.GetAttribute("value") == AdvisoryWriter.NewGroupPrefix + english.ToString("N"));
         form.Set("Kind", "FactCheck").Set("Slug", "full-" + Guid.NewGuid().ToString("N")[..8])
             .Set("Claimant", "@fake_support_bot").Set("ClaimFirstSeen", "2024-05-02")
@@ -263,7 +264,7 @@ public class RoundTripTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
     private static async Task<int> ShotIdAsync(HttpClient client, Guid id)
     {
         var page = await Html.ReadAsync(await client.GetAsync($"/admin/advisories/{id}"));
-        var link = page.QuerySelectorAll("#screenshots a[href]").Select(a => a.GetAttribute("href")!)
+        var link = page.QuerySelectorAll("#screenshots form[action]").Select(a => a.GetAttribute("action")!)
             .First(href => href.StartsWith($"/admin/advisories/{id}/screenshots/", StringComparison.Ordinal) && int.TryParse(href.Split('/')[^1], out _));
         return int.Parse(link.Split('/')[^1], CultureInfo.InvariantCulture);
     }

@@ -39,7 +39,7 @@ public class PlatformEquivalentsTests(BackOfficeSite site) : IClassFixture<BackO
         await site.WithDatabaseAsync(async db => id = (await db.Platforms.SingleAsync(p => p.Key == "telegram")).Id);
         var form = await Form.LoadAsync(admin, $"/admin/platforms/{id}");
         form.Set("Equivalents", form.Get("Equivalents") + "\nتيلغرامو");
-        Assert.Equal("/admin/platforms?done=platform-saved", (await form.SubmitAsync(admin)).Headers.Location!.OriginalString);
+        Assert.Equal($"/admin/platforms/{id}?done=platform-saved", (await form.SubmitAsync(admin)).Headers.Location!.OriginalString);
 
         Assert.Equal(await CountAsync("Telegram"), await CountAsync("تيلغرامو"));
 

@@ -30,6 +30,8 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<Advisory>
         advisory.HasMany(a => a.Indicators).WithOne(i => i.Advisory).HasForeignKey(i => i.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
         advisory.HasMany(a => a.Sources).WithOne().HasForeignKey(s => s.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
         advisory.HasMany(a => a.Screenshots).WithOne().HasForeignKey(s => s.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
+        // Deleting the source (a draft never published) leaves its translations, no longer tracking it.
+        advisory.HasOne<Advisory>().WithMany().HasForeignKey(a => a.TranslatedFromId).OnDelete(DeleteBehavior.SetNull);
         advisory.HasMany(a => a.Corrections).WithOne(c => c.Advisory).HasForeignKey(c => c.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
 
         advisory.Ignore(a => a.SiteLanguage);
@@ -58,6 +60,8 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
     {
         platform.Property(p => p.Key).HasMaxLength(60);
         platform.Property(p => p.Name).HasMaxLength(100);
+        platform.Property(p => p.NameAr).HasMaxLength(100);
+        platform.Property(p => p.NameUk).HasMaxLength(100);
         platform.Property(p => p.Equivalents).HasMaxLength(1000).HasDefaultValue("");
         platform.Ignore(p => p.EquivalentNames);
         platform.HasIndex(p => p.Key).IsUnique();
