@@ -65,7 +65,7 @@ public class ConcurrencyTests(BackOfficeSite site) : IClassFixture<BackOfficeSit
         {
             var id = await EditorSteps.CreateDraftAsync(editor);
             var edit = await Form.LoadAsync(editor, $"/admin/advisories/{id}", "#editor");
-            var publish = await Form.LoadAsync(editor, $"/admin/advisories/{id}", $"form[action='/admin/advisories/{id}/publish']");
+            var publish = await EditorSteps.ButtonFormAsync(editor, id, "publish");
             edit.Set("Body", "## نص جديد\n\nجولة " + round);
             var responses = await AtOnceAsync(2, i => i == 0 ? edit.SubmitAsync(editor, ("command", "save")) : publish.SubmitAsync(editor));
             var (saved, published) = (responses[0], responses[1]);
