@@ -1,12 +1,6 @@
 namespace FactCheck;
 
 /// <summary>
-/// A problem with a piece of content: the field it belongs to, named as the editor's input is
-/// ("Title", "Indicators[2].Value"), and a resource key for the message with its arguments.
-/// </summary>
-public sealed record ContentProblem(string Field, string Message, params object[] Arguments);
-
-/// <summary>
 /// The one set of rules for an advisory's content: lengths, allowed values and what each kind needs.
 /// The EF configuration takes its column lengths from here, the editor's inputs their maxlength, and
 /// both the back-office (<see cref="AdvisoryEditing"/>) and the importer (<see cref="ContentImporter"/>)

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck;
 
-/// <summary>Where content comes from: the rules are the same, but the back-office picks from lists that a content file names freely.</summary>
-public enum ContentOrigin { Editor, ContentFile }
-
 /// <summary>
 /// The one way an <see cref="AdvisoryContent"/> reaches the database, for the back-office
 /// (<see cref="AdvisoryWorkflow"/>) and the importer (<see cref="ContentImporter"/>) alike: the checks

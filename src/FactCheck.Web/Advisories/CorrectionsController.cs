@@ -5,15 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed record CorrectionEntry(string AdvisoryTitle, string AdvisoryPath, CorrectionKind Kind, string Note, DateTime PublishedAt);
-
-public sealed class CorrectionsPage : PublicPage
-{
-    public required IReadOnlyList<CorrectionEntry> Entries { get; init; }
-    public required int Page { get; init; }
-    public required int TotalPages { get; init; }
-}
-
 /// <summary>/{lang}/corrections: every public correction and update on advisories in that language, newest first.</summary>
 public sealed class CorrectionsController(AppDbContext db, IStringLocalizer<SharedResource> text) : Controller
 {

@@ -1,7 +1,5 @@
 namespace FactCheck;
 
-public enum IndicatorType { Phone, Url, Domain, Email, Handle, Wallet }
-
 /// <summary>A searchable fact of a scam: a phone number, link, handle… stored as typed and normalized.</summary>
 public class Indicator
 {

@@ -5,15 +5,6 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace FactCheck;
 
-/// <summary>A problem in a content file, reported as "file:line: message".</summary>
-public sealed record ContentError(string File, int Line, string Message)
-{
-    public override string ToString() => $"{File}:{Line}: {Message}";
-}
-
-/// <summary>What a content file says beyond the <see cref="AdvisoryContent"/>: identity and dates of publication.</summary>
-public sealed record FileFacts(Guid Id, DateTime? Published, DateTime? Updated);
-
 /// <summary>
 /// An advisory file: YAML front matter between two "---" lines, then the Markdown body (content/README.md).
 /// <see cref="Read"/> turns it into <see cref="AdvisoryContent"/> and <see cref="Write"/> back; checking the

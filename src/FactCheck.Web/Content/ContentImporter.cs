@@ -5,8 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
-public sealed record ImportReport(int Imported, IReadOnlyList<ContentError> Errors);
-
 /// <summary>
 /// Imports content/advisories/*.md into the database. Each file is one transaction: a bad file is
 /// reported with its name and line and leaves nothing behind, and the other files still import.

@@ -1,25 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FactCheck;
-
-/// <summary>A row of the Leases table: who may do a named job (such as scheduled publishing) until when.</summary>
-public class Lease
-{
-    public required string Name { get; set; }
-    public required string Holder { get; set; }
-    public DateTime ExpiresAt { get; set; }
-}
-
-internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
-{
-    public void Configure(EntityTypeBuilder<Lease> lease)
-    {
-        lease.HasKey(l => l.Name);
-        lease.Property(l => l.Name).HasMaxLength(100);
-        lease.Property(l => l.Holder).HasMaxLength(200);
-    }
-}
 
 /// <summary>
 /// Named leases in the site's database, so that when several instances of the site share one database

@@ -1,11 +1,5 @@
 namespace FactCheck;
 
-public enum CapMessageType { Alert, Update, Cancel }
-
-/// <summary>One message in an alert's CAP history.</summary>
-/// <param name="Note">What changed: correction notes or the withdrawal reason.</param>
-public sealed record CapMessage(string Identifier, DateTime Sent, CapMessageType Type, string? Note);
-
 /// <summary>
 /// An alert-kind story — one advisory and its translations — as the series of OASIS CAP 1.2 messages
 /// an alert aggregator would have received: the first publication is the Alert; every later

@@ -3,17 +3,6 @@ using System.Xml;
 
 namespace FactCheck;
 
-/// <summary>One &lt;info&gt; block: an alert in one language, with values from the CAP 1.2 enumerations.</summary>
-public sealed record CapInfo(
-    string Language, string Event, string Urgency, string Severity, string Certainty, DateTime Expires,
-    string SenderName, string Headline, string Description, string? Instruction, string Web,
-    string? VerdictKey, FeedImage? Image);
-
-/// <summary>A complete CAP message ready to write.</summary>
-/// <param name="References">Earlier messages of the same alert, oldest first (required for Update and Cancel).</param>
-public sealed record CapDocument(
-    string Sender, CapMessage Message, IReadOnlyList<CapMessage> References, IReadOnlyList<CapInfo> Infos);
-
 /// <summary>OASIS CAP 1.2 documents. Element order follows the schema, which requires it.</summary>
 public static class CapWriter
 {

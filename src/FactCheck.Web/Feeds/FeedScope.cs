@@ -1,7 +1,5 @@
 namespace FactCheck;
 
-public enum FeedFacet { All, Verdict, Platform, Tag }
-
 /// <summary>
 /// Which advisories a feed carries: one language, optionally narrowed to one verdict, platform or tag.
 /// URL forms (docs/feeds.md): /{lang}/feed.rss, /{lang}/verdict/{key}/feed.rss,
@@ -60,14 +58,4 @@ public sealed record FeedScope(SiteLanguage Language, FeedFacet Facet = FeedFace
             { Verdict: null, Platform: null, Tag: { } t } => new FeedScope(language, FeedFacet.Tag, t, t),
             _ => null,
         };
-}
-
-/// <summary>A &lt;link rel="alternate"&gt; for feed autodiscovery.</summary>
-public sealed record FeedLink(string Path, string MediaType, string FormatName, string? Label)
-{
-    public static IEnumerable<FeedLink> For(FeedScope scope) => FeedScope.Formats.Select(format => new FeedLink(
-        scope.Path(format),
-        FeedFormats.MediaType(format).Split(';')[0],
-        format switch { FeedFormat.Rss => "RSS", FeedFormat.Atom => "Atom", _ => "JSON Feed" },
-        scope.Label));
 }

@@ -61,14 +61,3 @@ public static partial class MediaAccess
     [GeneratedRegex(@"^card-[0-9a-f]{32}\.png$")]
     private static partial Regex ShareCardName();
 }
-
-/// <summary>/admin/media/{name}: any screenshot, published or not, for signed-in staff (never cached: BackOfficeController).</summary>
-[Route(BackOfficeSetup.PathBase + "/media")]
-public sealed class BackOfficeMediaController(AppDbContext db, IMediaStore store) : BackOfficeController
-{
-    [HttpGet("{name}")]
-    public async Task<IActionResult> Show(string name, CancellationToken cancellationToken) =>
-        MediaAccess.IsName(name) && await db.ScreenshotFiles.AnyAsync(f => f.FileName == name, cancellationToken)
-            ? MediaAccess.File(this, store, name)
-            : NotFound();
-}

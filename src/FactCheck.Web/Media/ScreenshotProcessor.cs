@@ -1,38 +1,7 @@
-using System.Numerics;
 using NetVips;
 using Image = NetVips.Image;
 
 namespace FactCheck;
-
-public enum RedactionStyle { BlackBox, Pixelate }
-
-/// <summary>A rectangle to hide, in pixels of the upright (orientation-applied) image.</summary>
-public sealed record Redaction(int X, int Y, int Width, int Height, RedactionStyle Style);
-
-/// <summary>One encoded rendition, ready to be stored under its content-hash name.</summary>
-public sealed record ImageVariant(string ContentType, string Extension, int Width, int Height, byte[] Bytes);
-
-public sealed record ProcessedImage(int Width, int Height, long PerceptualHash, IReadOnlyList<ImageVariant> Variants);
-
-/// <summary>An upload checked and decoded: the upright sRGB pixels as a lossless, metadata-free PNG, kept private until redacted.</summary>
-public sealed record StagedImage(int Width, int Height, long PerceptualHash, byte[] Png);
-
-/// <summary>Limits that apply before any pixel is decoded (Media section of the settings).</summary>
-public sealed class MediaOptions
-{
-    public long MaxUploadBytes { get; set; } = 15 * 1024 * 1024;
-    public long MaxPixels { get; set; } = 40_000_000;
-    /// <summary>Responsive widths; an image is never upscaled, so small ones get fewer variants.</summary>
-    public int[] Widths { get; set; } = [480, 960, 1600];
-    /// <summary>When set, unredacted uploads are kept here (outside the public media folder) for legal holds.</summary>
-    public string? KeepOriginalsPath { get; set; }
-    /// <summary>Uploads waiting for redaction longer than this are deleted (they hold unredacted pixels).</summary>
-    public int StagingHours { get; set; } = 24;
-    /// <summary>How often media files nothing refers to are looked for (MediaSweep).</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
-    /// <summary>How old such a file must be before it goes: longer than any upload takes between writing its files and saving.</summary>
-    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromHours(1);
-}
 
 /// <summary>
 /// Turns untrusted upload bytes into public, metadata-free renditions: sniff the type from the bytes,
@@ -374,69 +343,3 @@ public sealed class ScreenshotProcessor(MediaOptions options)
             }
     }
 }
-
-public enum ImageFormat { Png, Jpeg, WebP, Gif, Heic }
-
-/// <summary>
-/// Difference hash: the image shrunk to 9×8 grey cells, one bit per horizontal neighbour comparison.
-/// Resizing and recompression barely move it; different screenshots of the same app differ in
-/// many bits because their text blocks sit in different places.
-/// </summary>
-public static class PerceptualHash
-{
-    /// <summary>At or below this many differing bits (of 64) two screenshots are shown as likely the same.</summary>
-    public const int SimilarDistance = 10;
-
-    public static int Distance(long a, long b) => BitOperations.PopCount((ulong)(a ^ b));
-
-    /// <summary>
-    /// Close in Hamming distance, and sharing more edges (set bits) than they differ in. A set bit is an
-    /// edge between two cells; flat areas give zeros. Screenshots are mostly flat, so two unrelated ones
-    /// with few edges are close in distance alone — a near-blank image would "match" every sparse chat.
-    /// </summary>
-    public static bool AreSimilar(long a, long b) =>
-        Distance(a, b) is var distance && distance <= SimilarDistance && BitOperations.PopCount((ulong)(a & b)) > distance;
-
-    public static long Compute(byte[] pixels, int width, int height, int bands)
-    {
-        const int columns = 9, rows = 8;
-        Span<double> cells = stackalloc double[columns * rows];
-        Span<int> counts = stackalloc int[columns * rows];
-        for (var y = 0; y < height; y++)
-        {
-            var row = y * rows / height;
-            for (var x = 0; x < width; x++)
-            {
-                var at = (y * width + x) * bands;
-                var grey = bands >= 3 ? 0.299 * pixels[at] + 0.587 * pixels[at + 1] + 0.114 * pixels[at + 2] : pixels[at];
-                var cell = row * columns + x * columns / width;
-                cells[cell] += grey;
-                counts[cell]++;
-            }
-        }
-        ulong hash = 0;
-        for (var r = 0; r < rows; r++)
-            for (var c = 0; c < columns - 1; c++)
-            {
-                var left = cells[r * columns + c] / Math.Max(1, counts[r * columns + c]);
-                var right = cells[r * columns + c + 1] / Math.Max(1, counts[r * columns + c + 1]);
-                // Screenshots have large flat areas whose neighbouring cells are equal; recompression nudges such
-                // pairs by a fraction of a level. Comparing in steps of 8 grey levels keeps those bits stable.
-                hash = (hash << 1) | (Math.Round(left / 8) > Math.Round(right / 8) ? 1UL : 0UL);
-            }
-        return (long)hash;
-    }
-}
-
-/// <summary>Why an upload is refused; the back-office shows Media.Error.{problem} in the editor's language.</summary>
-public enum MediaProblem { Empty, TooLarge, NotAnImage, Renamed, Disguised, TooManyPixels, Unreadable, HeicUnsupported }
-
-/// <summary>An upload or content image we refuse. The message is English (logs, content import); <see cref="Values"/> fill the localized one.</summary>
-public sealed class MediaRejectedException(MediaProblem problem, string message, params object[] values) : Exception(message)
-{
-    public MediaProblem Problem { get; } = problem;
-    public IReadOnlyList<object> Values { get; } = values;
-}
-
-/// <summary>Image processing is not available on this machine (libvips could not be loaded).</summary>
-public sealed class MediaUnavailableException(string message) : Exception(message);

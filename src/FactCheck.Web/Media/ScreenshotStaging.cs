@@ -5,14 +5,6 @@ using Microsoft.Extensions.Options;
 namespace FactCheck;
 
 /// <summary>
-/// An upload waiting for its redactions: the metadata-free PNG the editor marks up, and what they typed.
-/// <paramref name="Replaces"/> is set when an existing screenshot is being redacted again.
-/// </summary>
-public sealed record StagedUpload(
-    string Token, Guid AdvisoryId, int? Replaces, string AltText, string? Caption,
-    int Width, int Height, long PerceptualHash, List<Redaction> Redactions, bool HasOriginal, DateTime CreatedAt);
-
-/// <summary>
 /// The private waiting room between upload and publication, in {DataPath}/staging (never served as
 /// static files; the back-office streams the image to editors who may edit the advisory). Each upload
 /// is {token}.png (upright, sRGB, no metadata, redactions burnt in as they are applied), {token}.json,
@@ -114,24 +106,4 @@ public sealed class ScreenshotStaging(IOptions<SiteOptions> site, MediaOptions o
     private static bool IsToken(string? token) => token is { Length: 32 } && token.All(char.IsAsciiHexDigitLower);
 
     private string PathOf(string token, string extension) => Path.Combine(Folder, token + extension);
-}
-
-/// <summary>Deletes abandoned staged uploads every hour (they hold unredacted pixels, so they must not linger).</summary>
-public sealed class StagingCleanup(ScreenshotStaging staging, ILogger<StagingCleanup> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                if (staging.CleanUp() is > 0 and var count) logger.LogInformation("Deleted {Count} stale staged upload files", count);
-            }
-            catch (IOException e)
-            {
-                logger.LogWarning(e, "Cleaning the staging folder failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 }

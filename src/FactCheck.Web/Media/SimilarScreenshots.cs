@@ -2,12 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck;
 
-/// <summary>An earlier screenshot that looks like the new one, and the advisory it belongs to.</summary>
-public sealed record SimilarScreenshot(int Distance, Screenshot Screenshot, Guid AdvisoryId, string Title, string Language, AdvisoryStatus Status, string Path)
-{
-    public ScreenshotFile? Thumbnail => Screenshot.Fallbacks.FirstOrDefault() ?? Screenshot.Files.OrderBy(f => f.Width).FirstOrDefault();
-}
-
 /// <summary>
 /// "Has this scam been covered before?": the screenshots of other advisories whose difference hash is
 /// similar to a new one's (<see cref="PerceptualHash.AreSimilar"/>), most similar first.

@@ -2,20 +2,11 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FactCheck;
-
-/// <summary>What happened, for the notifications about it.</summary>
-/// <param name="Note">The desk note that came with it (why it was sent back, the correction note), if any.</param>
-/// <param name="Problem">For <see cref="NotificationEvent.PublishFailed"/>: why, as a resource key.</param>
-public sealed record DeskEvent(NotificationEvent Event, Advisory Advisory, Actor Actor, string? Note = null, string? Problem = null);
-
-/// <summary>The outcome of one attempt to send a <see cref="Delivery"/>.</summary>
-public sealed record DeliveryResult(bool Delivered, int? Status = null, string? Error = null);
 
 /// <summary>
 /// The notification outbox. <see cref="QueueAsync"/> adds an e-mail for each person who should hear about an

@@ -5,13 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
-public sealed class NotificationSettingsPage : AdminPage
-{
-    public required NotificationSetting Setting { get; init; }
-    public required bool EmailEnabled { get; init; }
-    public required string? Email { get; init; }
-}
-
 /// <summary>/admin/account/notifications: which e-mails the signed-in person receives, and in which language.</summary>
 [Route(BackOfficeSetup.PathBase + "/account/notifications")]
 public sealed class NotificationSettingsController(AppDbContext db, AuditLog audit, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> text)
@@ -38,6 +31,6 @@ public sealed class NotificationSettingsController(AppDbContext db, AuditLog aud
         setting.Muted = string.Join(',', Enum.GetValues<NotificationEvent>().Where(e => !wanted.Contains(e.ToString())));
         audit.Add(AuditAction.NotificationsChanged, detail: $"{setting.Language}; off: {setting.Muted}");
         await db.SaveChangesAsync();
-        return Redirect(BackOfficeSetup.PathBase + "/account/notifications?done=notifications-saved");
+        return RedirectToAction("Index", new { done = "notifications-saved" });
     }
 }

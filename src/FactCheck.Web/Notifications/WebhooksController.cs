@@ -5,16 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class WebhooksPage : AdminPage
-{
-    public required IReadOnlyList<Webhook> Webhooks { get; init; }
-    /// <summary>The newest deliveries, e-mails and webhook calls alike: the delivery log.</summary>
-    public required IReadOnlyList<Delivery> Deliveries { get; init; }
-    public string? NewUrl { get; init; }
-    public IReadOnlyList<string> NewEvents { get; init; } = Enum.GetNames<NotificationEvent>();
-    public string? Error { get; init; }
-}
-
 /// <summary>
 /// /admin/webhooks (Admins): the addresses the desk's events are posted to, their secrets, and the delivery log of
 /// every notification (e-mail and webhook) with its attempts, so a failing receiver or mail server is visible.
@@ -47,7 +37,7 @@ public sealed class WebhooksController(AppDbContext db, AuditLog audit, Notifica
         db.Webhooks.Add(hook);
         audit.Add(AuditAction.WebhookCreated, "webhook " + address, hook.Events);
         await db.SaveChangesAsync();
-        return Redirect(BackOfficeSetup.PathBase + "/webhooks?done=webhook-saved");
+        return RedirectToAction("Index", new { done = "webhook-saved" });
     }
 
     /// <summary>Turns a webhook off (its pending deliveries give up at their next attempt) or on again.</summary>
@@ -59,7 +49,7 @@ public sealed class WebhooksController(AppDbContext db, AuditLog audit, Notifica
         hook.IsActive = !hook.IsActive;
         audit.Add(AuditAction.WebhookChanged, "webhook " + hook.Url, hook.IsActive ? "on" : "off");
         await db.SaveChangesAsync();
-        return Redirect(BackOfficeSetup.PathBase + "/webhooks?done=webhook-saved");
+        return RedirectToAction("Index", new { done = "webhook-saved" });
     }
 
     /// <summary>Deletes a webhook and its deliveries from the log.</summary>
@@ -71,7 +61,7 @@ public sealed class WebhooksController(AppDbContext db, AuditLog audit, Notifica
         db.Webhooks.Remove(hook);
         audit.Add(AuditAction.WebhookDeleted, "webhook " + hook.Url);
         await db.SaveChangesAsync();
-        return Redirect(BackOfficeSetup.PathBase + "/webhooks?done=webhook-deleted");
+        return RedirectToAction("Index", new { done = "webhook-deleted" });
     }
 
     /// <summary>Tries a delivery that was given up once more, now (after the receiver or mail server is fixed).</summary>
@@ -85,7 +75,7 @@ public sealed class WebhooksController(AppDbContext db, AuditLog audit, Notifica
         delivery.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
         signal.Wake();
-        return Redirect(BackOfficeSetup.PathBase + "/webhooks?done=delivery-retried#log");
+        return RedirectToAction("Index", null, new { done = "delivery-retried" }, "log");
     }
 
     /// <summary>An absolute http(s) address without credentials in it (the secret signs the body; userinfo would leak into logs).</summary>

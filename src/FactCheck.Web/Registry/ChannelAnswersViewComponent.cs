@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FactCheck;
 
-public sealed record ChannelAnswersModel(SiteLanguage Language, IReadOnlyList<ChannelAnswer> Answers);
-
 /// <summary>
 /// The registry's answers on the check page (/{lang}/check?q=): status now and since when, history,
 /// the official alternative, what to do; then the forms for a whole message and a screenshot.

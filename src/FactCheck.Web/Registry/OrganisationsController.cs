@@ -6,26 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class OrganisationForm
-{
-    public string? Key { get; set; }
-    public string? Name { get; set; }
-    public string? Website { get; set; }
-}
-
-public sealed class OrganisationsPage : AdminPage
-{
-    /// <summary>Each organisation with its official channels today: the allowlist the check compares look-alikes with.</summary>
-    public required IReadOnlyList<(Organisation Organisation, IReadOnlyList<OfficialChannel> Channels)> Organisations { get; init; }
-}
-
-public sealed class OrganisationPage : AdminPage
-{
-    public int? Id { get; init; }
-    public required OrganisationForm Form { get; init; }
-    public FormErrors Errors { get; init; } = new();
-}
-
 /// <summary>/admin/organisations: whose official channels the registry lists, and the allowlist per organisation.</summary>
 [Route(BackOfficeSetup.PathBase + "/organisations")]
 public sealed partial class OrganisationsController(
@@ -87,7 +67,7 @@ public sealed partial class OrganisationsController(
         await db.SaveChangesAsync();
         officials.Changed();
         await publicContent.ChangedAsync();
-        return Redirect("/admin/organisations?done=organisation-saved");
+        return RedirectToAction("List", "Organisations", new { done = "organisation-saved" });
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]

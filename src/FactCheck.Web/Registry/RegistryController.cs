@@ -5,42 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class RegistryListPage : AdminPage
-{
-    public required string Query { get; init; }
-    public string? Type { get; init; }
-    public string? Status { get; init; }
-    public required IReadOnlyList<(RegistryEntry Entry, StatusRecord? Current)> Entries { get; init; }
-    public int Page { get; init; }
-    public bool HasMore { get; init; }
-}
-
-public sealed class RegistryEntryPage : AdminPage
-{
-    public required RegistryEntry Entry { get; init; }
-    public required IReadOnlyList<Organisation> Organisations { get; init; }
-    /// <summary>Every advisory (any status) that lists this indicator.</summary>
-    public required IReadOnlyList<(Guid Id, string Title, AdvisoryStatus Status, string Language)> Advisories { get; init; }
-    public StatusForm Form { get; init; } = new();
-    public FormErrors Errors { get; init; } = new();
-    public bool CanEdit { get; init; }
-}
-
-public sealed class RegistryNewPage : AdminPage
-{
-    public required EntryForm Form { get; init; }
-    public required IReadOnlyList<Organisation> Organisations { get; init; }
-    public FormErrors Errors { get; init; } = new();
-}
-
-public sealed class RegistryRevisionsPage : AdminPage
-{
-    public required RegistryEntry Entry { get; init; }
-    public required IReadOnlyList<RegistryRevision> Revisions { get; init; }
-    /// <summary>One revision shown in full, or null for the list.</summary>
-    public RegistryRevision? Shown { get; init; }
-}
-
 /// <summary>
 /// /admin/registry: the indicator registry. Everyone in the back-office reads it; Editors and Admins change
 /// it (<see cref="RegistryEditing"/>: revisions, audit, version check).
@@ -86,7 +50,7 @@ public sealed class RegistryController(AppDbContext db, RegistryEditing editing,
     public async Task<IActionResult> Create(EntryForm form)
     {
         var result = await editing.CreateAsync(form, CurrentActor);
-        if (result.Outcome == Outcome.Done) return Redirect($"/admin/registry/{result.Entry!.Id}?done=registry-saved");
+        if (result.Outcome == Outcome.Done) return RedirectToAction("Show", "Registry", new { id = result.Entry!.Id, done = "registry-saved" });
         Response.StatusCode = result.Outcome == Outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return View("New", new RegistryNewPage { Title = text["Admin.Registry.New"], Organisations = await OrganisationsAsync(), Form = form, Errors = result.Errors! });
     }
@@ -125,7 +89,7 @@ public sealed class RegistryController(AppDbContext db, RegistryEditing editing,
 
     private async Task<IActionResult> AfterChangeAsync(int id, StatusForm form, RegistryResult result) => result.Outcome switch
     {
-        Outcome.Done => Redirect($"/admin/registry/{id}?done=registry-saved"),
+        Outcome.Done => RedirectToAction("Show", "Registry", new { id, done = "registry-saved" }),
         Outcome.NotFound when result.Entry is null => NotFoundPage(),
         Outcome.Conflict => await EntryPageAsync(id, form, Error(text["Admin.Registry.Error.Conflict"]), null, StatusCodes.Status409Conflict),
         _ => await EntryPageAsync(id, form, result.Errors ?? Error(text["Admin.Editor.Error.Choice"]), null, StatusCodes.Status400BadRequest),

@@ -4,30 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-/// <summary>A status as the editor typed it (strings, so a refused value comes back as typed).</summary>
-public sealed class StatusForm
-{
-    public string? Status { get; set; }
-    public string? Since { get; set; }
-    public string? Organisation { get; set; }
-    public string? Channel { get; set; }
-    public string? Note { get; set; }
-    public string? SourceTitle { get; set; }
-    public string? SourceUrl { get; set; }
-}
-
-/// <summary>A new registry entry as typed: the indicator and its first status.</summary>
-public sealed class EntryForm
-{
-    public string? Type { get; set; }
-    public string? Value { get; set; }
-    public string? Country { get; set; }
-    public string? Label { get; set; }
-    public StatusForm Status { get; set; } = new();
-}
-
-public sealed record RegistryResult(Outcome Outcome, RegistryEntry? Entry = null, FormErrors? Errors = null);
-
 /// <summary>
 /// Every change editors make to the registry, each one transaction with a revision of the entry, an audit
 /// entry and the version check (two editors changing one entry: the second is told). Committed changes

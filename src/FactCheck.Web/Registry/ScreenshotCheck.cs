@@ -1,11 +1,5 @@
 namespace FactCheck;
 
-/// <summary>A reader's screenshot, read: the metadata-free image, what OCR found in it, and the indicators in that text.</summary>
-public sealed record ScreenshotReading(StagedImage Image, string? Text, IReadOnlyList<(IndicatorType Type, string Value)> Candidates)
-{
-    public bool OcrAvailable => Text is not null;
-}
-
 /// <summary>
 /// A screenshot from a reader goes through the editors' image pipeline first (<see cref="ScreenshotProcessor.StageAsync"/>:
 /// type from the bytes, size and pixel limits before decoding, orientation applied, every byte of metadata

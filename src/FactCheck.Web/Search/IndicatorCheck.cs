@@ -2,15 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck;
 
-/// <param name="Candidates">What the input was read as: (type, normalized value) pairs.</param>
-/// <param name="Matches">Published advisories listing one of them, newest first; one entry per advisory.</param>
-public sealed record IndicatorCheckResult(IReadOnlyList<(IndicatorType Type, string Value)> Candidates, IReadOnlyList<IndicatorMatch> Matches);
-
-/// <summary>A published advisory and the indicator of it that matched.</summary>
-public sealed record IndicatorMatch(
-    Guid AdvisoryId, string Title, string Language, string Slug, AdvisoryKind Kind, Rating? Rating,
-    DateTime PublishedAt, DateTime UpdatedAt, IndicatorType Type, string Raw, string? TranslationKey = null);
-
 /// <summary>
 /// The reader's "check a number, link or handle": <see cref="IndicatorNormalizer.Candidates"/> reads the
 /// input in every way it could be meant, and stored indicators are compared by their normalized form.

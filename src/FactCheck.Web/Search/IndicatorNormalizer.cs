@@ -4,13 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace FactCheck;
 
-/// <summary>The canonical form of an indicator, or why there is none.</summary>
-/// <param name="Error">A short English message for editors and import logs ("empty", "too long", …).</param>
-public readonly record struct IndicatorNormalization(string? Value, string? Error)
-{
-    public bool IsValid => Value is not null;
-}
-
 /// <summary>
 /// Canonical forms of indicators, so that the same scam number, link or handle matches however it
 /// was written: in an advisory, in the scam message itself, or in a reader's "check this" box.

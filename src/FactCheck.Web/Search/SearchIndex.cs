@@ -101,16 +101,3 @@ public abstract class SearchIndex
         public int Total { get; set; }
     }
 }
-
-/// <param name="Language">Only advisories in this language; null for all languages.</param>
-/// <param name="Verdict">A rating key ("scam").</param>
-/// <param name="Platform">A platform key ("whatsapp").</param>
-public sealed record SearchFilter(string? Language, string? Verdict = null, string? Platform = null, AdvisoryKind? Kind = null);
-
-/// <param name="Total">Matches over all pages.</param>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
-
-/// <summary>One result, with its title and a passage of its text highlighted (already HTML: encoded, with &lt;mark&gt;).</summary>
-public sealed record SearchHit(
-    Guid Id, SiteLanguage Language, string Path, string TitleHtml, string SnippetHtml,
-    AdvisoryKind Kind, Rating? Rating, DateTime PublishedAt, IReadOnlyList<string> Platforms);

@@ -1,21 +1,6 @@
 namespace FactCheck;
 
 /// <summary>
-/// One thing the reader wants found: a word, or a phrase whose words must stand together.
-/// A phrase comes from "quotes" or from a single typed word that folds to several (wa-support.example).
-/// </summary>
-public sealed record SearchTerm(IReadOnlyList<string> Words, IReadOnlyList<string> Stems)
-{
-    public bool IsPhrase => Words.Count > 1;
-
-    /// <summary>Other ways of writing the same thing (a platform's names in other scripts, <see cref="PlatformEquivalents"/>): any one may match.</summary>
-    public IReadOnlyList<SearchTerm> Alternatives { get; init; } = [];
-
-    /// <summary>This term and its alternatives.</summary>
-    public IEnumerable<SearchTerm> Forms => Alternatives.Prepend(this);
-}
-
-/// <summary>
 /// What a reader typed into the search box, reduced to terms that must all match. Nothing the reader
 /// types is passed to the database's query language: every term is rebuilt from folded words
 /// (<see cref="SearchText"/>), so FTS operators, quotes, brackets, NEAR and OR are just words or nothing.

@@ -2,8 +2,6 @@ using System.Globalization;
 
 namespace FactCheck;
 
-public enum TextDirection { Ltr, Rtl }
-
 /// <summary>The languages FactCheck publishes in. Adding one touches about ten places: docs/adding-a-language.md lists them.</summary>
 public sealed record SiteLanguage(string Code, string NativeName, TextDirection Direction)
 {

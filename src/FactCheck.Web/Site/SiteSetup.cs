@@ -74,11 +74,11 @@ public static class SiteSetup
             options.IncludeSubDomains = hsts.IncludeSubDomains;
             options.Preload = hsts.Preload;
         });
-        // Accounts, sign-in, antiforgery, role policies and the scheduler (Admin/BackOfficeSetup.cs).
+        // Accounts, sign-in, antiforgery, role policies and the scheduler (BackOffice/BackOfficeSetup.cs).
         builder.AddBackOffice();
         // A locked database, a full disk or a read-only folder: a page that keeps the editor's text, not a 500.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc => mvc.Filters.Add<StorageTroubleFilter>());
-        // Notes, assignments, notifications by e-mail and signed webhook, platforms and tags (Admin/DeskSetup.cs).
+        // Notes, assignments, notifications by e-mail and signed webhook, platforms and tags (Editorial/DeskSetup.cs).
         builder.AddDesk();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<StorageHealthCheck>("storage")

@@ -18,6 +18,3 @@ public sealed record SharingCard(DateTime Published, DateTime Modified, SharingI
         _ => "en_GB",
     };
 }
-
-/// <param name="Path">Site-relative; the layout makes it absolute.</param>
-public sealed record SharingImage(string Path, string ContentType, int Width, int Height, string Alt);

@@ -3,13 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
-/// <summary>The "Tips" settings: how often one client may send tips and have screenshots read.</summary>
-public sealed class TipOptions
-{
-    public int TipsPerClientPerHour { get; set; } = 10;
-    public int ScreenshotChecksPerClientPerHour { get; set; } = 30;
-}
-
 /// <summary>
 /// Per-client limits on the public forms that cost us something (a stored tip, an OCR run), by client
 /// address — behind a proxy that needs ASPNETCORE_FORWARDEDHEADERS_ENABLED (README). No third-party

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -72,14 +71,5 @@ public sealed class ReaderUploadAttribute : Attribute, IAsyncAuthorizationFilter
                 },
             },
         };
-    }
-}
-
-public static class ReaderProblems
-{
-    public static ViewResult ReaderProblem(this Controller controller, SiteLanguage language, int status, string message)
-    {
-        if (status == StatusCodes.Status429TooManyRequests) controller.Response.Headers.RetryAfter = "3600";
-        return ReaderUploadAttribute.Problem(controller.HttpContext, language, status, message);
     }
 }

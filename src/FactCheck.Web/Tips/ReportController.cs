@@ -5,14 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
-public sealed class ReportPage : PublicPage
-{
-    public TipForm Form { get; init; } = new();
-    public FormErrors Errors { get; init; } = new();
-    public bool RepliesByMail { get; init; }
-    public int RetentionDays { get; init; }
-}
-
 /// <summary>
 /// /{lang}/report, the tip line: a plain multipart form (works without JavaScript) with the text, an optional
 /// screenshot and an optional contact, behind a consent box. Abuse limits: per-client rate, size caps, a
@@ -34,7 +26,7 @@ public sealed class ReportController(
     {
         var language = SiteLanguage.Find(lang)!;
         // A bot that filled the hidden field is thanked like anyone, so it learns nothing; nothing is stored.
-        if (form.IsSpam) return Redirect($"/{language.Code}/report/thanks");
+        if (form.IsSpam) return RedirectToAction(nameof(Thanks), new { lang = language.Code });
         if (!limits.TryTip(HttpContext)) return this.ReaderProblem(language, StatusCodes.Status429TooManyRequests, text["Report.Error.TooMany"]);
 
         var errors = Validate(form, screenshot, language);
@@ -59,7 +51,7 @@ public sealed class ReportController(
             }
         }
         await intake.ReceiveAsync(language, form, reading, cancellationToken);
-        return Redirect($"/{language.Code}/report/thanks");
+        return RedirectToAction(nameof(Thanks), new { lang = language.Code });
     }
 
     [HttpGet("/" + Lang + "/report/thanks")]

@@ -1,7 +1,5 @@
 namespace FactCheck;
 
-public enum TipState { New, Drafted, Dismissed }
-
 /// <summary>
 /// What a reader sent through /{lang}/report. Private: only the back-office sees it, the contact only
 /// Editors and Admins; deleted with its screenshot after the retention period (Tips/TipRetention.cs).
@@ -33,13 +31,4 @@ public class Tip
     public DateTime? ReplyDueAt { get; set; }
     public DateTime? ReplySentAt { get; set; }
     public List<TipIndicator> Indicators { get; set; } = [];
-}
-
-/// <summary>An indicator found in a tip (text or screenshot): tips sharing one form a cluster.</summary>
-public class TipIndicator
-{
-    public int Id { get; set; }
-    public Guid TipId { get; set; }
-    public IndicatorType Type { get; set; }
-    public string Value { get; set; } = "";
 }

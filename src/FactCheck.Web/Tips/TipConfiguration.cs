@@ -21,12 +21,3 @@ internal sealed class TipConfiguration : IEntityTypeConfiguration<Tip>
         tip.HasMany(t => t.Indicators).WithOne().HasForeignKey(i => i.TipId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class TipIndicatorConfiguration : IEntityTypeConfiguration<TipIndicator>
-{
-    public void Configure(EntityTypeBuilder<TipIndicator> indicator)
-    {
-        indicator.Property(i => i.Value).HasMaxLength(IndicatorNormalizer.MaxNormalizedLength);
-        indicator.HasIndex(i => new { i.Type, i.Value });
-    }
-}

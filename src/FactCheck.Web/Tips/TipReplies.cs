@@ -1,29 +1,11 @@
 using System.Globalization;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace FactCheck;
-
-/// <summary>The "Mail" settings: an SMTP server for replies to readers. Without a host, readers are not offered a reply.</summary>
-public sealed class MailOptions
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 587;
-    /// <summary>MailKit's choice: Auto, None, StartTls, StartTlsWhenAvailable, SslOnConnect.</summary>
-    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    /// <summary>The sender address, e.g. "FactCheck &lt;desk@factcheck.example&gt;".</summary>
-    public string? From { get; set; }
-    /// <summary>How often due replies are sent.</summary>
-    public int IntervalSeconds { get; set; } = 60;
-
-    public bool Enabled => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
-}
 
 /// <summary>
 /// "Tell me when you publish": when the advisory made from a tip is published, its readers who asked are due
@@ -97,28 +79,6 @@ public sealed class TipReplies(AppDbContext db, IOptions<MailOptions> mail, IOpt
         finally
         {
             CultureInfo.CurrentUICulture = previous;
-        }
-    }
-}
-
-/// <summary>Sends due replies every Mail:IntervalSeconds.</summary>
-public sealed class TipReplySender(IServiceScopeFactory scopes, IOptions<MailOptions> mail, ILogger<TipReplySender> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!mail.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, mail.Value.IntervalSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<TipReplies>().SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Sending replies to tips failed; trying again next round");
-            }
         }
     }
 }

@@ -5,12 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class TipSettingsPage : AdminPage
-{
-    public required string RetentionDays { get; init; }
-    public string? Error { get; init; }
-}
-
 /// <summary>/admin/settings/tips: how many days tips are kept (Admins).</summary>
 [Route(BackOfficeSetup.PathBase + "/settings/tips"), Authorize(Policy = Can.Administer)]
 public sealed class TipSettingsController(AppDbContext db, TipSettings settings, AuditLog audit, PublicContent publicContent, IStringLocalizer<SharedResource> text)
@@ -41,6 +35,6 @@ public sealed class TipSettingsController(AppDbContext db, TipSettings settings,
         audit.Add(AuditAction.SettingChanged, TipSettings.RetentionKey, days.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync();
         await publicContent.ChangedAsync(); // the tip form tells readers how long we keep what they send
-        return Redirect("/admin/settings/tips?done=settings-saved");
+        return RedirectToAction("Index", "TipSettings", new { done = "settings-saved" });
     }
 }

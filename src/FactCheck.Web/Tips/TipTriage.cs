@@ -4,15 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-/// <summary>Open tips that belong together: a shared indicator or a near-duplicate screenshot links two tips.</summary>
-public sealed record TipCluster(
-    IReadOnlyList<Tip> Tips, IReadOnlyList<(IndicatorType Type, string Value, int Tips)> Indicators,
-    IReadOnlyList<AdvisoryLink> Advisories, IReadOnlyList<SimilarScreenshot> Screenshots)
-{
-    /// <summary>How many readers sent it: the demand signal the queue is sorted by.</summary>
-    public int Size => Tips.Count;
-}
-
 /// <summary>
 /// The triage queue: open tips grouped into clusters (union of tips sharing any indicator, or whose
 /// screenshots are near duplicates by <see cref="PerceptualHash.AreSimilar"/>), largest first, with the

@@ -4,21 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-public sealed class TipQueuePage : AdminPage
-{
-    public required IReadOnlyList<TipCluster> Clusters { get; init; }
-    /// <summary>Contacts are shown to Editors and Admins only.</summary>
-    public bool ShowContacts { get; init; }
-}
-
-public sealed class TipPage : AdminPage
-{
-    public required Tip Tip { get; init; }
-    public bool ShowContact { get; init; }
-    public RedactionForm Redaction { get; init; } = new();
-    public FormErrors Errors { get; init; } = new();
-}
-
 /// <summary>
 /// /admin/tips: readers' tips, clustered (<see cref="TipTriage"/>). Any back-office role triages and drafts;
 /// the reader's contact is shown to Editors and Admins only. Screenshots are redacted here before a cluster
@@ -69,7 +54,7 @@ public sealed class TipsController(AppDbContext db, TipTriage triage, TipFiles f
         await db.SaveChangesAsync(cancellationToken);
         // The unredacted file goes unless another tip sent the very same image.
         if (old != tip.ScreenshotFile && !await db.Tips.AnyAsync(t => t.ScreenshotFile == old, cancellationToken)) files.Delete(old);
-        return Redirect($"/admin/tips/{id}?done=tip-redacted");
+        return RedirectToAction("Show", "Tips", new { id, done = "tip-redacted" });
     }
 
     [HttpPost("{id:guid}/dismiss")]
@@ -80,7 +65,7 @@ public sealed class TipsController(AppDbContext db, TipTriage triage, TipFiles f
         tip.State = TipState.Dismissed;
         audit.Add(AuditAction.TipDismissed, $"tip {tip.Id}");
         await db.SaveChangesAsync();
-        return Redirect("/admin/tips?done=tip-dismissed");
+        return RedirectToAction("Queue", "Tips", new { done = "tip-dismissed" });
     }
 
     /// <summary>Turns the tips of a cluster (their ids posted by the queue's button) into a draft advisory.</summary>
@@ -89,7 +74,7 @@ public sealed class TipsController(AppDbContext db, TipTriage triage, TipFiles f
     {
         var (outcome, advisoryId) = await triage.DraftAsync(tips, CurrentActor, CanPublish, cancellationToken);
         return outcome == Outcome.Done
-            ? Redirect($"/admin/advisories/{advisoryId}?done=created")
+            ? RedirectToAction("Edit", "AdvisoryEditor", new { id = advisoryId, done = "created" })
             : Message(StatusCodes.Status409Conflict, text["Admin.Tips.Title"], text["Admin.Tips.Error.Gone"]);
     }
 

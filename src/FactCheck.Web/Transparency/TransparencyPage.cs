@@ -23,20 +23,3 @@ public class TransparencyPage
 
     public static bool IsKey(string? key) => key is not null && Keys.Contains(key);
 }
-
-/// <summary>A page as it was saved: who saved it, when, and the text.</summary>
-public class TransparencyPageRevision
-{
-    public int Id { get; set; }
-    public string Key { get; set; } = "";
-    public string Language { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string Body { get; set; } = "";
-    public DateTime SavedAt { get; set; }
-    public string SavedBy { get; set; } = "";
-}
-
-public static class TransparencyPageLimits
-{
-    public const int BodyLength = 20_000;
-}

@@ -5,31 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FactCheck;
 
-/// <summary>The page form as typed, with the version it was loaded at (optimistic concurrency).</summary>
-public sealed class TransparencyPageForm
-{
-    public string? Title { get; set; }
-    public string? Body { get; set; }
-    public int Version { get; set; }
-}
-
-public sealed class TransparencyPagesPage : AdminPage
-{
-    public required IReadOnlyList<TransparencyPage> Pages { get; init; }
-}
-
-public sealed class TransparencyPageEditPage : AdminPage
-{
-    public required TransparencyPage Page { get; init; }
-    public required TransparencyPageForm Form { get; init; }
-    public required IReadOnlyList<TransparencyPageRevision> Revisions { get; init; }
-    public FormErrors Errors { get; init; } = new();
-    /// <summary>Set when someone else saved first: the page as it is now, shown under the editor's own text.</summary>
-    public TransparencyPage? Conflict { get; init; }
-    /// <summary>Set when an earlier version was put into the form.</summary>
-    public TransparencyPageRevision? Loaded { get; init; }
-}
-
 /// <summary>
 /// /admin/pages: Admins edit the transparency pages (About, Team, Funding and ownership, Corrections
 /// policy, Contact) in each language. Every save keeps a revision (who, when, the text); an earlier
@@ -113,7 +88,7 @@ public sealed class TransparencyPagesController(
             return Refused(await EditPageAsync(current, form, conflict: current));
         }
         await publicContent.ChangedAsync();
-        return Redirect("/admin/pages?done=page-saved");
+        return RedirectToAction("List", "TransparencyPages", new { done = "page-saved" });
     }
 
     private async Task<TransparencyPageEditPage> EditPageAsync(TransparencyPage page, TransparencyPageForm form,

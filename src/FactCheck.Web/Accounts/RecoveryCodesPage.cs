@@ -1,0 +1,6 @@
+namespace FactCheck;
+
+public sealed class RecoveryCodesPage : AdminPage
+{
+    public required IReadOnlyList<string> Codes { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public sealed record UserRow(EditorUser User, string? Role);

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum AdvisoryStatus { Draft, InReview, Scheduled, Published, Withdrawn }

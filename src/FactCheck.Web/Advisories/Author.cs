@@ -1,0 +1,8 @@
+namespace FactCheck;
+
+public class Author
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public List<Advisory> Advisories { get; set; } = [];
+}

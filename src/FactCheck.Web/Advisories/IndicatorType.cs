@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum IndicatorType { Phone, Url, Domain, Email, Handle, Wallet }

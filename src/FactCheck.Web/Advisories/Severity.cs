@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum Severity { Low, Medium, High, Critical }

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public sealed record TranslationLink(SiteLanguage Language, string Path, string Title);

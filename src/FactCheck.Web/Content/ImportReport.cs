@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public sealed record ImportReport(int Imported, IReadOnlyList<ContentError> Errors);

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum DiffKind { Same, Added, Removed }

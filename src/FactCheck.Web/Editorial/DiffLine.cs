@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public sealed record DiffLine(DiffKind Kind, string Text);

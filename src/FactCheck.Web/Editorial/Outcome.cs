@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum Outcome { Done, NotFound, NotAllowed, Conflict, Invalid }

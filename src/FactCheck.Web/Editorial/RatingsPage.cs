@@ -1,0 +1,6 @@
+namespace FactCheck;
+
+public sealed class RatingsPage : AdminPage
+{
+    public required IReadOnlyList<Rating> Ratings { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum RevisionReason { Create, Save, Restore, Conflict, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Screenshots }

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public sealed record TaxonomyCount<T>(T Item, int Advisories);

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public sealed record TranslationChoice(string Value, string Language, string Title);

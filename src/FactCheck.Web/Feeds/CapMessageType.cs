@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum CapMessageType { Alert, Update, Cancel }

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum FeedFacet { All, Verdict, Platform, Tag }

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum ImageFormat { Png, Jpeg, WebP, Gif, Heic }

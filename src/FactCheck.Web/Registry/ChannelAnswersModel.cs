@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public sealed record ChannelAnswersModel(SiteLanguage Language, IReadOnlyList<ChannelAnswer> Answers);

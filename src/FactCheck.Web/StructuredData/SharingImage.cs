@@ -1,0 +1,4 @@
+namespace FactCheck;
+
+/// <param name="Path">Site-relative; the layout makes it absolute.</param>
+public sealed record SharingImage(string Path, string ContentType, int Width, int Height, string Alt);

@@ -1,0 +1,3 @@
+namespace FactCheck;
+
+public enum TipState { New, Drafted, Dismissed }

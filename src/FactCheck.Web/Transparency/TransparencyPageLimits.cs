@@ -1,0 +1,6 @@
+namespace FactCheck;
+
+public static class TransparencyPageLimits
+{
+    public const int BodyLength = 20_000;
+}

@@ -1,0 +1,6 @@
+namespace FactCheck;
+
+public sealed class TransparencyPagesPage : AdminPage
+{
+    public required IReadOnlyList<TransparencyPage> Pages { get; init; }
+}
