@@ -200,6 +200,7 @@ public class PhoneLayoutTests(BrowserSite site) : IClassFixture<BrowserSite>
             ["admin/tips"] = ("/admin/tips", false),
             ["admin/tips/{id:guid}"] = ($"/admin/tips/{tip.Id}", false),
             ["admin/tips/{id:guid}/image"] = (null, false), // an image
+            ["admin/media/{name}"] = (null, false), // a screenshot's file, for staff
             ["admin/sign-in"] = ("/admin/sign-in", true),
             ["admin/sign-in/two-factor"] = ("/admin/sign-in/two-factor", true),
             ["admin/sign-in/recovery"] = ("/admin/sign-in/recovery", true),

@@ -23,8 +23,10 @@
       if (token) data.append("__RequestVerificationToken", token.value);
       try {
         const response = await fetch(url, { method: "POST", body: data, credentials: "same-origin" });
-        // Only the newest answer is shown; the HTML has been through the server's sanitizer.
-        if (response.ok && request === latest) preview.innerHTML = await response.text();
+        // Only the newest answer is shown; the HTML has been through the server's sanitizer. 422 and 503
+        // carry the server's (encoded) explanation: a body it cannot render, or one that took too long.
+        const explained = response.status === 422 || response.status === 503;
+        if ((response.ok || explained) && request === latest) preview.innerHTML = await response.text();
       } catch (e) {
         // Offline or signed out: the Preview button still works.
       }

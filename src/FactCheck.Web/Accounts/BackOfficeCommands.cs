@@ -28,7 +28,7 @@ public static class BackOfficeCommands
             Console.Error.WriteLine($"'{email}' is not an e-mail address. Usage: create-admin <email> [--name \"Display name\"]");
             return 2;
         }
-        if (string.IsNullOrEmpty(name) || name.Length > 100 || name.Any(char.IsControl))
+        if (string.IsNullOrEmpty(name) || name.Length > 100 || AdvisoryRules.HasControl(name, multiline: false))
         {
             Console.Error.WriteLine("The display name must be 1 to 100 characters, without control characters.");
             return 2;

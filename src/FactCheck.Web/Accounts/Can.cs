@@ -7,6 +7,8 @@ public static class Can
     public const string Write = "can-write";
     /// <summary>Editors and Admins: publish, schedule, correct, withdraw, delete, restore.</summary>
     public const string Publish = "can-publish";
+    /// <summary>Editors and Admins: create and revoke preview links, which show unpublished work to people without an account.</summary>
+    public const string Share = "can-share";
     /// <summary>Admins: users, roles, settings, audit log.</summary>
     public const string Administer = "can-administer";
 }

@@ -145,12 +145,34 @@ public sealed class SignInController(
         hasher.VerifyHashedPassword(nobody, timingHash, password);
     }
 
-    /// <summary>Only local back-office addresses: never another site (an open redirect) or a public page.</summary>
+    /// <summary>
+    /// Only local back-office addresses: never another site (an open redirect) or a public page. The
+    /// address goes into a Location header, which carries ASCII only: words of any script (an Arabic
+    /// search the list page put into it) are percent-encoded as UTF-8, so they arrive as typed.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 0 and <= 2000 } url && url.StartsWith(BackOfficeSetup.PathBase, StringComparison.Ordinal) &&
         (url.Length == BackOfficeSetup.PathBase.Length || url[BackOfficeSetup.PathBase.Length] is '/' or '?') &&
         !url.Contains('\\', StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal) &&
-        !url.Any(char.IsControl)
-            ? url
+        !SafeText.HasUnsafe(url, allowLineBreaks: false)
+            ? AsciiOnly(url)
             : BackOfficeSetup.PathBase;
+
+    private static string AsciiOnly(string url)
+    {
+        if (url.All(c => c is > ' ' and < '\u007f')) return url;
+        var encoded = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 0x7f)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length]) encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return encoded.ToString();
+    }
 }

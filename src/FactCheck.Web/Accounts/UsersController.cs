@@ -9,7 +9,7 @@ namespace FactCheck;
 /// <summary>/admin/users: Admins create accounts, set each one's role, and disable or enable them.</summary>
 [Route(BackOfficeSetup.PathBase + "/users"), Authorize(Policy = Can.Administer)]
 public sealed class UsersController(
-    AppDbContext db, UserManager<EditorUser> users, AuditLog audit, IStringLocalizer<SharedResource> text, TimeProvider clock) : BackOfficeController
+    AppDbContext db, UserManager<EditorUser> users, EditorSessions sessions, AuditLog audit, IStringLocalizer<SharedResource> text, TimeProvider clock) : BackOfficeController
 {
     [HttpGet("")]
     public async Task<IActionResult> List(string? done)
@@ -61,11 +61,16 @@ public sealed class UsersController(
     }
 
     [HttpGet("{userId}")]
-    public async Task<IActionResult> Edit(string userId)
+    public async Task<IActionResult> Edit(string userId, string? done)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return NotFound();
-        return View(await EditPageAsync(user, []));
+        var page = await EditPageAsync(user, []);
+        return View(new EditUserPage
+        {
+            Title = page.Title, Notice = Notices.Text(done, text), Account = page.Account, Role = page.Role, IsSelf = page.IsSelf,
+            Sessions = page.Sessions, CurrentSession = page.CurrentSession,
+        });
     }
 
     /// <summary>
@@ -101,12 +106,32 @@ public sealed class UsersController(
         return RedirectToAction("List", "Users", new { done = "user-saved" });
     }
 
+    /// <summary>
+    /// Ends one of the account's sessions (<paramref name="sessionId"/>), or all of them ("all"): each
+    /// browser concerned is signed out at its next request, whatever copy of its cookie is used.
+    /// </summary>
+    [HttpPost("{userId}/sessions/{sessionId}/end")]
+    public async Task<IActionResult> EndSessions(string userId, string sessionId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return NotFound();
+        var ended = await sessions.EndAsync(user.Id, sessionId == "all" ? null : sessionId, CurrentActor.Name);
+        if (ended > 0)
+        {
+            audit.Add(AuditAction.SessionsEnded, $"user {user.Email}", sessionId == "all" ? $"all ({ended})" : sessionId[..Math.Min(8, sessionId.Length)]);
+            await db.SaveChangesAsync();
+        }
+        return RedirectToAction("Edit", "Users", new { userId = user.Id, done = "sessions-ended" }, "sessions");
+    }
+
     private async Task<EditUserPage> EditPageAsync(EditorUser user, IReadOnlyList<string> errors) => new()
     {
         Title = user.Email ?? user.Id,
         Account = user,
         Role = (await users.GetRolesAsync(user)).FirstOrDefault(),
         IsSelf = user.Id == CurrentUserId,
+        Sessions = await sessions.ListLiveAsync(user.Id),
+        CurrentSession = User.FindFirst(EditorSessions.Claim)?.Value,
         Errors = errors,
     };
 

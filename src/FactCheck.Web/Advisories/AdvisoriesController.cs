@@ -8,7 +8,7 @@ namespace FactCheck;
 
 /// <summary>The public advisory pages: language homes, filtered lists and single advisories.</summary>
 public sealed class AdvisoriesController(
-    AppDbContext db, MarkdownRenderer markdown, ContentLists contentLists, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text,
+    AppDbContext db, BodyRendering bodies, ContentLists contentLists, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text,
     TimeProvider clock, ShareCards shareCards) : Controller
 {
     private const string Lang = "{lang:" + SiteLanguage.RouteConstraint + "}";
@@ -155,7 +155,7 @@ public sealed class AdvisoriesController(
             // Not rendered by this renderer yet (just deployed, or written by other means): render now.
             await AdvisoryRendering.LoadListsAsync(db, [advisory]);
             AdvisoryParts.Of(advisory).ApplyTo(advisory, lists);
-            bodyHtml = markdown.Render(advisory.Body, language.Direction);
+            bodyHtml = bodies.Html(advisory);
         }
 
         var translations = advisory.TranslationKey is null

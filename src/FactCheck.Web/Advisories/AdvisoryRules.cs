@@ -130,7 +130,9 @@ public static class AdvisoryRules
         value is { Length: > 0 and <= UrlMax } && !HasControl(value, multiline: false) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    /// <summary>Control characters (NUL, escape…) have no business in an advisory; tabs and newlines are fine where lines are.</summary>
-    public static bool HasControl(string value, bool multiline) =>
-        value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'));
+    /// <summary>
+    /// Control characters (NUL, escape…), noncharacters (U+FFFE…) and lone surrogates have no business in an
+    /// advisory (<see cref="SafeText"/>: they break slugs, ids, feeds and headers); tabs and newlines are fine where lines are.
+    /// </summary>
+    public static bool HasControl(string value, bool multiline) => SafeText.HasUnsafe(value, allowLineBreaks: multiline);
 }

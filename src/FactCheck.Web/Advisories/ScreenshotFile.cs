@@ -11,5 +11,9 @@ public class ScreenshotFile
     public int Height { get; set; }
     public long Length { get; set; }
 
-    public string Url => "/media/" + FileName;
+    /// <summary>Where readers fetch it (only once its advisory is published: MediaAccess).</summary>
+    public string Url => MediaAccess.PublicPath + FileName;
+
+    /// <summary>Where the back-office fetches it, whatever its advisory's status.</summary>
+    public string BackOfficeUrl => MediaAccess.BackOfficePath + FileName;
 }

@@ -18,7 +18,10 @@ namespace FactCheck;
 public abstract class BackOfficeController : Controller
 {
     protected string CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-    protected bool CanPublish => User.IsInRole(EditorRoles.Admin) || User.IsInRole(EditorRoles.Editor);
+    /// <summary>Whether the signed-in person may publish (the <see cref="Can.Publish"/> policy, asked once per request: the policy is the only place that decides).</summary>
+    protected bool CanPublish { get; private set; }
+    /// <summary>Whether they may create and revoke preview links (the <see cref="Can.Share"/> policy).</summary>
+    protected bool CanShare { get; private set; }
     protected Actor CurrentActor => new(CurrentUserId, User.FindFirstValue(EditorClaimsFactory.DisplayNameClaim) ?? User.Identity?.Name ?? "");
 
     /// <summary>
@@ -27,9 +30,12 @@ public abstract class BackOfficeController : Controller
     /// </summary>
     public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        if (!GetType().IsDefined(typeof(EnrolmentAllowedAttribute), inherit: false) && (User.IsInRole(EditorRoles.Admin) || User.IsInRole(EditorRoles.Editor)))
+        var services = HttpContext.RequestServices;
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+        CanPublish = (await authorization.AuthorizeAsync(User, Can.Publish)).Succeeded;
+        CanShare = (await authorization.AuthorizeAsync(User, Can.Share)).Succeeded;
+        if (!GetType().IsDefined(typeof(EnrolmentAllowedAttribute), inherit: false) && CanPublish)
         {
-            var services = HttpContext.RequestServices;
             if (await services.GetRequiredService<BackOfficeSettings>().RequireTwoFactorAsync() &&
                 await services.GetRequiredService<UserManager<EditorUser>>().GetUserAsync(User) is { TwoFactorEnabled: false })
             {

@@ -57,7 +57,11 @@ public static class BackOfficeSetup
         });
         // Every request re-checks the security stamp, so a password change, a disabled account or a
         // role change ends the other sessions at once (one small query per back-office request).
-        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(stamp =>
+        {
+            stamp.ValidationInterval = TimeSpan.Zero;
+            stamp.OnRefreshingPrincipal = EditorSessions.KeepSessionClaim;
+        });
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -70,8 +74,16 @@ public static class BackOfficeSetup
             cookie.LogoutPath = PathBase + "/sign-out";
             cookie.AccessDeniedPath = PathBase + "/denied";
             cookie.ReturnUrlParameter = "returnUrl";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            cookie.ExpireTimeSpan = EditorSessions.IdleLimit;
             cookie.SlidingExpiration = true;
+            // Each cookie names a server-side session (EditorSessions): an ended one is refused before the
+            // security stamp is even checked, so signing out (or an Admin) ends that cookie everywhere.
+            var checkStamp = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                await EditorSessions.ValidateAsync(context);
+                if (context.Principal is not null) await checkStamp(context);
+            };
         });
         // The intermediate cookies of a two-factor sign-in stay under /admin too.
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
@@ -100,6 +112,7 @@ public static class BackOfficeSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Can.Write, policy => policy.RequireRole(EditorRoles.Admin, EditorRoles.Editor, EditorRoles.Contributor))
             .AddPolicy(Can.Publish, policy => policy.RequireRole(EditorRoles.Admin, EditorRoles.Editor))
+            .AddPolicy(Can.Share, policy => policy.RequireRole(EditorRoles.Admin, EditorRoles.Editor))
             .AddPolicy(Can.Administer, policy => policy.RequireRole(EditorRoles.Admin));
 
         services.AddRateLimiter(limiter =>
@@ -125,6 +138,7 @@ public static class BackOfficeSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<FirstAdminSetup>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<EditorSessions>();
         services.AddScoped<BackOfficeSettings>();
         services.AddScoped<AdvisoryEditing>();
         services.AddScoped<AdvisoryWorkflow>();

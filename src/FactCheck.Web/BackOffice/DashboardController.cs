@@ -6,7 +6,7 @@ namespace FactCheck;
 
 /// <summary>/admin: what needs attention — my drafts, the review queue, the schedule, recent publishing and corrections.</summary>
 [Route(BackOfficeSetup.PathBase)]
-public sealed class DashboardController(AppDbContext db, IStringLocalizer<SharedResource> text) : BackOfficeController
+public sealed class DashboardController(AppDbContext db, RenderProblems renderProblems, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
     private const int RowsPerSection = 10;
 
@@ -40,6 +40,7 @@ public sealed class DashboardController(AppDbContext db, IStringLocalizer<Shared
             Scheduled = scheduled,
             RecentlyPublished = published,
             RecentCorrections = corrections,
+            RenderProblems = renderProblems.Current,
         });
     }
 }

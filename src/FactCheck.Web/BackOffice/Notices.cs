@@ -13,7 +13,7 @@ public static class Notices
         "saved", "created", "submitted", "published", "scheduled", "unscheduled", "withdrawn", "returned", "deleted",
         "restored", "corrected", "link-created", "link-revoked", "password-changed", "two-factor-enabled",
         "two-factor-disabled", "recovery-codes", "user-created", "user-saved", "settings-saved", "rating-saved", "page-saved",
-        "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed",
+        "screenshot-added", "screenshot-redacted", "screenshot-saved", "screenshot-moved", "screenshot-removed", "sessions-ended",
         "note-added", "assigned", "notifications-saved", "webhook-saved", "webhook-deleted", "delivery-retried",
         "platform-saved", "tag-saved", "merged",
         "registry-saved", "organisation-saved", "tip-redacted", "tip-dismissed",

@@ -30,7 +30,10 @@ public sealed class ContentImporter(
         foreach (var path in Directory.EnumerateFiles(advisories, "*.md").Order(StringComparer.Ordinal))
         {
             var name = Path.GetRelativePath(reportBase, path);
-            var fileErrors = await ImportFileAsync(name, path, contentPath, cancellationToken);
+            List<ContentError> fileErrors;
+            // One file that trips something unforeseen is reported like a malformed one; the run goes on.
+            try { fileErrors = await ImportFileAsync(name, path, contentPath, cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException) { fileErrors = [new(name, 0, $"could not be imported: {e.Message}")]; }
             db.ChangeTracker.Clear();
             if (fileErrors.Count == 0) imported++;
             foreach (var error in fileErrors)
@@ -65,9 +68,8 @@ public sealed class ContentImporter(
         var forReaders = content.Status is AdvisoryStatus.Published or AdvisoryStatus.Scheduled or AdvisoryStatus.Withdrawn;
         var problems = AdvisoryRules.Check(content, forReaders);
         problems.AddRange(await writer.CheckAsync(facts.Id, content, slugTyped: true, ContentOrigin.ContentFile));
-        var contentPath = Path.GetFullPath(folder);
         foreach (var shot in content.Screenshots)
-            if (!Path.GetFullPath(Path.Combine(contentPath, shot.Image)).StartsWith(contentPath, StringComparison.Ordinal))
+            if (ContentPaths.Inside(folder, shot.Image) is null)
                 errors.Add(file.Error("file", $"screenshot '{shot.Image}' is outside the content folder", shot.Image));
         errors.AddRange(problems.Select(p => file.Error(AdvisoryFile.KeyOf(p.Field), Message(p), Containing(content, p.Field))));
         if (errors.Count > 0) return errors;
@@ -94,7 +96,7 @@ public sealed class ContentImporter(
         {
             try
             {
-                var bytes = await File.ReadAllBytesAsync(Path.Combine(contentPath, shot.Image), cancellationToken);
+                var bytes = await File.ReadAllBytesAsync(ContentPaths.Inside(folder, shot.Image)!, cancellationToken); // checked above
                 var screenshot = await StoredAsync(bytes, shot, cancellationToken)
                     ?? await media.AddScreenshotAsync(bytes, shot.AltText, shot.Caption, cancellationToken: cancellationToken);
                 screenshots.Add(screenshot);

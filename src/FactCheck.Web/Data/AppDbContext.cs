@@ -27,6 +27,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// <summary>The data-protection key ring, shared by every instance of the site (BackOfficeSetup).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Lease> Leases => Set<Lease>();
+    /// <summary>Signed-in browsers of the back-office; signing out ends one (EditorSessions).</summary>
+    public DbSet<EditorSession> EditorSessions => Set<EditorSession>();
     // The desk working together: notes, assignments, notifications (docs/back-office.md), taxonomy redirects.
     public DbSet<AdvisoryNote> AdvisoryNotes => Set<AdvisoryNote>();
     public DbSet<Assignment> Assignments => Set<Assignment>();

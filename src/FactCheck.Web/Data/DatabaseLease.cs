@@ -26,4 +26,9 @@ public sealed class DatabaseLease(AppDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), cancellationToken);
         return taken == 1;
     }
+
+    /// <summary>Gives lease <paramref name="name"/> up if <paramref name="holder"/> holds it: it is free from now on.</summary>
+    public Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken = default) =>
+        db.Set<Lease>().Where(l => l.Name == name && l.Holder == holder)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Holder, "").SetProperty(l => l.ExpiresAt, DateTime.UnixEpoch), cancellationToken);
 }

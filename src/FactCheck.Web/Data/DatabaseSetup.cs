@@ -25,7 +25,9 @@ public static class DatabaseSetup
                     ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres."));
                 break;
             default:
-                builder.UseSqlite(options.ConnectionString ?? $"Data Source={Path.Combine(dataPath, "factcheck.db")}");
+                var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString ?? $"Data Source={Path.Combine(dataPath, "factcheck.db")}");
+                if (options.ConnectionString?.Contains("timeout", StringComparison.OrdinalIgnoreCase) != true) sqlite.DefaultTimeout = options.BusyTimeoutSeconds;
+                builder.UseSqlite(sqlite.ConnectionString);
                 break;
         }
     }

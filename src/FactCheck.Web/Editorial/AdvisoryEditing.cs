@@ -9,7 +9,7 @@ namespace FactCheck;
 /// as the importer (<see cref="AdvisoryRules"/>, <see cref="AdvisoryWriter.CheckAsync"/>); nothing is
 /// written unless the whole form is valid, and each problem is reported next to its input, in the UI language.
 /// </summary>
-public sealed class AdvisoryEditing(AppDbContext db, AdvisoryWriter writer, IStringLocalizer<SharedResource> text)
+public sealed class AdvisoryEditing(AppDbContext db, AdvisoryWriter writer, MarkdownRenderer markdown, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Advisories the translation picker shows for one search (as you type, or with its button).</summary>
     public const int TranslationMatches = 15;
@@ -72,6 +72,7 @@ public sealed class AdvisoryEditing(AppDbContext db, AdvisoryWriter writer, IStr
     {
         var (content, problems) = form.ToContent(current);
         problems.AddRange(await writer.CheckAsync(id, content, slugTyped: !string.IsNullOrWhiteSpace(form.Slug), ContentOrigin.Editor));
+        if (!problems.Any(p => p.Field == nameof(content.Body)) && RenderProblem(content) is { } refused) problems.Add(refused);
         var errors = new FormErrors();
         foreach (var problem in problems)
             errors.Add(problem.Field == nameof(AdvisoryContent.TranslationKey) ? nameof(form.TranslationOf) : problem.Field, Message(problem));
@@ -94,6 +95,24 @@ public sealed class AdvisoryEditing(AppDbContext db, AdvisoryWriter writer, IStr
             }
         }
         return (content, errors);
+    }
+
+    /// <summary>
+    /// A body the Markdown pipeline refuses (elements nested hundreds deep, more than <see cref="MarkdownRenderer.MaxBlocks"/>
+    /// blocks) is refused on save, with the editor's text kept: published, readers would see it as plain text
+    /// (<see cref="BodyRendering"/>). Content files are not refused for it: they import, and the dashboard lists them.
+    /// </summary>
+    private ContentProblem? RenderProblem(AdvisoryContent content)
+    {
+        try
+        {
+            markdown.Render(content.Body, (SiteLanguage.Find(content.Language) ?? SiteLanguage.Default).Direction);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return new ContentProblem(nameof(content.Body), "Admin.Editor.Error.Render", e.Message);
+        }
     }
 
     /// <summary>A problem's message in the UI language; arguments that are resource keys ("Indicator.Phone") are translated too.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace FactCheck;
 
@@ -14,8 +15,9 @@ namespace FactCheck;
 /// </summary>
 [Route(BackOfficeSetup.PathBase + "/advisories")]
 public sealed class AdvisoryEditorController(
-    AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown,
-    IStringLocalizer<SharedResource> text, MediaOptions media, Desk desk, Autosaves autosaves, AdvisoryTranslations translations) : BackOfficeController
+    AppDbContext db, AdvisoryWorkflow workflow, AdvisoryEditing editing, MarkdownRenderer markdown, BodyRendering bodies,
+    IStringLocalizer<SharedResource> text, TimeProvider clock, MediaOptions media, IOptions<BackOfficeOptions> options,
+    Desk desk, Autosaves autosaves, AdvisoryTranslations translations) : BackOfficeController
 {
     /// <summary>Time zones offered when scheduling (the editor's own is picked by admin.js when it is one of them).</summary>
     public static readonly IReadOnlyList<string> ScheduleTimeZones =
@@ -112,21 +114,51 @@ public sealed class AdvisoryEditorController(
         }
     }
 
-    /// <summary>The body through the public pipeline, for admin.js's live preview (the Preview button does the same without script).</summary>
+    /// <summary>
+    /// The body through the public pipeline, for admin.js's live preview (the Preview button does the same
+    /// without script). Any Contributor can ask for it as often as they type, so it has a time limit
+    /// (BackOffice:PreviewTimeLimit): past it the editor is told, instead of the server working on.
+    /// </summary>
     [HttpPost("preview-body")]
     public ContentResult PreviewBody(string? body, string? language)
     {
         var direction = (SiteLanguage.Find(language) ?? SiteLanguage.Default).Direction;
+        var preview = Preview(body, direction);
+        if (preview.Problem is not null) Response.StatusCode = preview.TimedOut ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status422UnprocessableEntity;
+        return Content(preview.Html, "text/html; charset=utf-8");
+    }
+
+    private sealed record PreviewResult(string Html, string? Problem, bool TimedOut);
+
+    /// <summary>The body rendered within the preview time limit, or a message saying why it cannot be shown.</summary>
+    private PreviewResult Preview(string? body, TextDirection direction)
+    {
         var input = body ?? "";
-        return Content(markdown.Render(input.Length > AdvisoryRules.BodyMax ? input[..AdvisoryRules.BodyMax] : input, direction),
-            "text/html; charset=utf-8");
+        if (input.Length > AdvisoryRules.BodyMax) input = input[..AdvisoryRules.BodyMax];
+        using var deadline = new CancellationTokenSource(options.Value.PreviewTimeLimit, clock);
+        string problem;
+        var timedOut = false;
+        try
+        {
+            return new PreviewResult(markdown.Render(input, direction, deadline.Token), null, false);
+        }
+        catch (OperationCanceledException)
+        {
+            problem = text["Admin.Editor.PreviewTooSlow"];
+            timedOut = true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            problem = string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.Render"], e.Message);
+        }
+        return new PreviewResult($"<p class=\"form-errors\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(problem)}</p>", problem, timedOut);
     }
 
     /// <summary>The saved advisory rendered by the public page template, whatever its status.</summary>
     [HttpGet("{id:guid}/preview")]
     public async Task<IActionResult> Preview(Guid id)
     {
-        var page = await AdvisoryPreview.PageAsync(db, markdown, id);
+        var page = await AdvisoryPreview.PageAsync(db, bodies, id, MediaAccess.BackOfficePath);
         if (page is null) return NotFoundPage();
         return new LanguageViewResult(page.Language, "~/Views/Advisories/Show.cshtml", page, ViewData, TempData);
     }
@@ -214,7 +246,7 @@ public sealed class AdvisoryEditorController(
         RecoveredAutosave? recovered = null, string? autosaveKey = null, string? translationSearch = null)
     {
         var language = SiteLanguage.Find(form.Language) ?? SiteLanguage.Default;
-        var body = form.Body ?? "";
+        var preview = Preview(form.Body, language.Direction);
         return new EditorPage
         {
             Title = saved is null ? text["Admin.Editor.NewTitle"] : string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.EditTitle"], saved.Title),
@@ -225,11 +257,12 @@ public sealed class AdvisoryEditorController(
             Errors = errors ?? new FormErrors(),
             Choices = await editing.ChoicesAsync(saved?.Id, form.TranslationOf, translationSearch, form.Language),
             Saved = saved,
-            PreviewHtml = markdown.Render(body.Length > AdvisoryRules.BodyMax ? body[..AdvisoryRules.BodyMax] : body, language.Direction),
+            PreviewHtml = preview.Html,
             CanPublish = CanPublish,
+            CanShare = CanShare,
             MayEdit = saved is null || AdvisoryWorkflow.MayEdit(saved, CanPublish),
             MayDelete = saved is not null && await desk.MayDeleteAsync(saved, CurrentUserId, CanPublish),
-            PreviewLinks = saved is null ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
+            PreviewLinks = saved is null || !CanShare ? [] : await db.PreviewLinks.Where(l => l.AdvisoryId == saved.Id && l.RevokedAt == null).OrderBy(l => l.CreatedAt).ToListAsync(),
             Screenshots = saved is null ? [] : await db.Screenshots.AsNoTracking().Include(s => s.Files).Where(s => s.AdvisoryId == saved.Id).OrderBy(s => s.Position).ToListAsync(),
             MaxUploadBytes = media.MaxUploadBytes,
             Problem = problem,

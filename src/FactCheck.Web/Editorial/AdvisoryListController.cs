@@ -102,7 +102,7 @@ public sealed class AdvisoryListController(
         {
             (_, 0) => "Admin.Bulk.Error.NoneTicked",
             (_, > MaxBulk) => "Admin.Bulk.Error.TooMany",
-            ("tag", _) when tagName.Length is 0 or > 100 || tagName.Any(c => char.IsControl(c) || c is ',' or '،') => "Admin.Bulk.Error.Tag",
+            ("tag", _) when tagName.Length is 0 or > 100 || AdvisoryRules.HasControl(tagName, multiline: false) || tagName.Any(c => c is ',' or '،') => "Admin.Bulk.Error.Tag",
             ("assign", _) when !string.IsNullOrEmpty(assignee) && !(await desk.MembersAsync()).Any(m => m.Id == assignee) => "Admin.Bulk.Error.Assignee",
             ("assign" or "tag" or "submit", _) => null,
             _ => "Admin.Bulk.Error.Action",

@@ -5,7 +5,8 @@ namespace FactCheck;
 /// <summary>Renders any advisory, whatever its status, with the public page template (for previews).</summary>
 public static class AdvisoryPreview
 {
-    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, MarkdownRenderer markdown, Guid id)
+    /// <param name="mediaPath">Where the page's screenshots are fetched: an address that checks who asks (<see cref="MediaAccess"/>).</param>
+    public static async Task<AdvisoryPage?> PageAsync(AppDbContext db, BodyRendering bodies, Guid id, string mediaPath)
     {
         var advisory = await db.Advisories.Where(a => a.Id == id)
             .Include(a => a.Rating).Include(a => a.Platforms).Include(a => a.Tags).Include(a => a.Authors)
@@ -24,8 +25,9 @@ public static class AdvisoryPreview
             Description = advisory.Summary,
             CanonicalPath = null, // previews are never indexed
             Advisory = advisory,
-            BodyHtml = markdown.Render(advisory.Body, language.Direction),
+            BodyHtml = bodies.Html(advisory),
             Translations = [],
+            MediaPath = mediaPath,
             LanguageLinks = PublicPageExtensions.HomeLinks(language),
         };
     }

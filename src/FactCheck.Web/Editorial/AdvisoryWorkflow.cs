@@ -31,12 +31,34 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     public static bool MayEdit(Advisory advisory, bool canPublish) =>
         canPublish || advisory.Status is AdvisoryStatus.Draft or AdvisoryStatus.InReview;
 
+    /// <summary>
+    /// Creates a draft. A double-submitted form, or two editors with one title, can find the same slug free
+    /// at once on PostgreSQL (SQLite queues writers): creates take a lock there, and a create that still
+    /// collides in the database is tried again — a new free slug, or "slug taken" for a typed one.
+    /// </summary>
     public async Task<SaveResult> CreateAsync(AdvisoryForm form, Actor actor)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CreateOnceAsync(form, actor);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && !StorageProblems.IsStorage(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SaveResult> CreateOnceAsync(AdvisoryForm form, Actor actor)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await ConcurrencyGuard.SerializeCreatesAsync(db);
+        // Checked inside the transaction, after any other create has committed: a typed slug that a double-submitted
+        // form took a moment ago is "taken", not silently given a "-2" (the writer's free slug is for derived ones).
         var (content, errors) = await editing.ReadAsync(null, form, new AdvisoryContent(), isPublished: false);
         if (errors.Any) return new SaveResult(Outcome.Invalid, Errors: errors);
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var advisory = new Advisory { CreatedAt = Now, UpdatedAt = Now, Status = AdvisoryStatus.Draft, Version = 1 };
         await writer.WriteAsync(advisory, content);
         db.Advisories.Add(advisory);
@@ -125,6 +147,22 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     /// </summary>
     public async Task<SaveResult> SaveAsync(Guid id, AdvisoryForm form, Actor actor, bool canPublish, int? restoredFrom = null)
     {
+        try
+        {
+            return await SaveOnceAsync(id, form, actor, canPublish, restoredFrom);
+        }
+        catch (DbUpdateException e) when (!StorageProblems.IsStorage(e))
+        {
+            // Someone saved between our read and our write (the Version check in the UPDATE failed, or on
+            // PostgreSQL both took the same revision number): rolled back; the editor gets the conflict page.
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(id);
+            return current is null ? new SaveResult(Outcome.NotFound) : await ConflictAsync(null, current, form, actor);
+        }
+    }
+
+    private async Task<SaveResult> SaveOnceAsync(Guid id, AdvisoryForm form, Actor actor, bool canPublish, int? restoredFrom)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var advisory = await LoadAsync(id);
         if (advisory is null) return new SaveResult(Outcome.NotFound);
@@ -163,18 +201,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         revision.RestoredFromNumber = restoredFrom;
         if (restoredFrom is not null) Audit(AuditAction.Restore, advisory, actor, $"revision {restoredFrom}");
         if (correction) Audit(AuditAction.Correction, advisory, actor, $"{form.ChangeKind}: {form.CorrectionNote!.Trim()}");
-        try
-        {
-            await CommitAsync(transaction, advisory);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone saved between our read and our write (the Version check in the UPDATE failed).
-            await transaction.RollbackAsync();
-            db.ChangeTracker.Clear();
-            var theirs = await LoadAsync(id);
-            return theirs is null ? new SaveResult(Outcome.NotFound) : await ConflictAsync(null, theirs, form, actor);
-        }
+        await CommitAsync(transaction, advisory);
         return new SaveResult(Outcome.Done, advisory);
     }
 
@@ -200,8 +227,16 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
             Reason = RevisionReason.Conflict,
             Snapshot = mine.ToJson(),
         });
-        await db.SaveChangesAsync();
-        await (transaction ?? own!).CommitAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+            await (transaction ?? own!).CommitAsync();
+        }
+        catch (DbUpdateException e) when (!StorageProblems.IsStorage(e))
+        {
+            // Another save took that revision number meanwhile: the conflict page below still holds the text.
+            db.ChangeTracker.Clear();
+        }
         return new SaveResult(Outcome.Conflict, current, Current: currentContent, CurrentVersion: current.Version, CurrentBy: lastBy);
     }
 
@@ -271,7 +306,7 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         {
             if (advisory.Status != AdvisoryStatus.Published) return "Admin.Workflow.Error.State";
             var why = reason?.Trim() ?? "";
-            if (why.Length is 0 or > 1000 || why.Any(c => char.IsControl(c) && c is not '\n' and not '\r')) return "Admin.Workflow.Error.Reason";
+            if (why.Length is 0 or > 1000 || AdvisoryRules.HasControl(why, multiline: true)) return "Admin.Workflow.Error.Reason";
             advisory.Status = AdvisoryStatus.Withdrawn;
             advisory.WithdrawnAt = Now;
             advisory.WithdrawalReason = why;
@@ -279,7 +314,10 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         }, detail: reason);
 
     /// <summary>Only drafts that readers never saw can be deleted; anything once published is withdrawn instead.</summary>
-    public async Task<TransitionResult> DeleteAsync(Guid id, int version, Actor actor)
+    public Task<TransitionResult> DeleteAsync(Guid id, int version, Actor actor) =>
+        ConcurrencyGuard.OrConflictAsync(db, () => DeleteOnceAsync(id, version, actor), new TransitionResult(Outcome.Conflict));
+
+    private async Task<TransitionResult> DeleteOnceAsync(Guid id, int version, Actor actor)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var advisory = await db.Advisories.FirstOrDefaultAsync(a => a.Id == id);
@@ -306,7 +344,10 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
     /// updated date unless the advisory is published, where it is a minor edit that readers are not told about.
     /// <paramref name="change"/> returns the audit detail, or null when what it should change is not there.
     /// </summary>
-    public async Task<Outcome> ChangeScreenshotsAsync(Guid id, Actor actor, bool canPublish, AuditAction action, Func<Advisory, Task<string?>> change)
+    public Task<Outcome> ChangeScreenshotsAsync(Guid id, Actor actor, bool canPublish, AuditAction action, Func<Advisory, Task<string?>> change) =>
+        ConcurrencyGuard.OrConflictAsync(db, () => ChangeScreenshotsOnceAsync(id, actor, canPublish, action, change), Outcome.Conflict);
+
+    private async Task<Outcome> ChangeScreenshotsOnceAsync(Guid id, Actor actor, bool canPublish, AuditAction action, Func<Advisory, Task<string?>> change)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var advisory = await LoadAsync(id);
@@ -352,8 +393,12 @@ public sealed class AdvisoryWorkflow(AppDbContext db, AdvisoryEditing editing, A
         return published;
     }
 
-    private async Task<TransitionResult> TransitionAsync(
-        Guid id, int version, Actor actor, AuditAction action, RevisionReason reason, Func<Advisory, string?> change, string? detail = null)
+    private Task<TransitionResult> TransitionAsync(
+        Guid id, int version, Actor actor, AuditAction action, RevisionReason reason, Func<Advisory, string?> change, string? detail = null) =>
+        ConcurrencyGuard.OrConflictAsync(db, () => TransitionOnceAsync(id, version, actor, action, reason, change, detail), new TransitionResult(Outcome.Conflict));
+
+    private async Task<TransitionResult> TransitionOnceAsync(
+        Guid id, int version, Actor actor, AuditAction action, RevisionReason reason, Func<Advisory, string?> change, string? detail)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var advisory = await LoadAsync(id);

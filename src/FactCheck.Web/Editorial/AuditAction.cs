@@ -2,7 +2,7 @@ namespace FactCheck;
 
 public enum AuditAction
 {
-    SignIn, SignInFailed, LockedOut, SignOut, TwoFactorFailed,
+    SignIn, SignInFailed, LockedOut, SignOut, SessionsEnded, TwoFactorFailed,
     PasswordChanged, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesReset,
     UserCreated, RolesChanged, UserDisabled, UserEnabled, SettingChanged,
     Create, Submit, Publish, Schedule, Unschedule, Withdraw, ReturnToDraft, Delete, Restore, Correction,

@@ -31,7 +31,7 @@ public sealed class Desk(AppDbContext db, AuditLog audit, NotificationOutbox out
 
     /// <summary>A note needs text, at most <see cref="MaxNoteLength"/> characters and no control characters but line breaks.</summary>
     public static bool IsValidNote(string? text) =>
-        text?.Trim() is { Length: > 0 and <= MaxNoteLength } trimmed && !trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
+        text?.Trim() is { Length: > 0 and <= MaxNoteLength } trimmed && !AdvisoryRules.HasControl(trimmed, multiline: true);
 
     public async Task<IReadOnlyList<AdvisoryNote>> NotesAsync(Guid advisoryId) =>
         await db.AdvisoryNotes.AsNoTracking().Where(n => n.AdvisoryId == advisoryId).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync();

@@ -13,6 +13,8 @@ public sealed class EditorPage : AdminPage
     /// <summary>The body through the public Markdown pipeline.</summary>
     public required string PreviewHtml { get; init; }
     public bool CanPublish { get; init; }
+    /// <summary>May create and revoke preview links (Editors and Admins).</summary>
+    public bool CanShare { get; init; }
     public bool MayEdit { get; init; } = true;
     /// <summary>A draft never published, and the person is an Editor or the Contributor who created it.</summary>
     public bool MayDelete { get; init; }

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck;
 
-/// <summary>Creates and revokes the unguessable preview links of an advisory.</summary>
-[Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}/preview-links")]
+/// <summary>Creates and revokes the unguessable preview links of an advisory (Editors and Admins: <see cref="Can.Share"/>).</summary>
+[Route(BackOfficeSetup.PathBase + "/advisories/{id:guid}/preview-links"), Authorize(Policy = Can.Share)]
 public sealed class PreviewLinksController(AppDbContext db, AuditLog audit, TimeProvider clock) : BackOfficeController
 {
     [HttpPost("")]

@@ -92,11 +92,11 @@ public sealed partial class RatingsController(AppDbContext db, AuditLog audit, P
             else if (await db.Ratings.AnyAsync(r => r.Key == key)) errors.Add(nameof(form.Key), text["Admin.Ratings.Error.KeyTaken"]);
         }
         foreach (var (field, label) in new[] { (nameof(form.LabelAr), form.LabelAr), (nameof(form.LabelUk), form.LabelUk), (nameof(form.LabelEn), form.LabelEn) })
-            if (string.IsNullOrWhiteSpace(label) || label.Trim().Length > 80 || label.Any(char.IsControl))
+            if (string.IsNullOrWhiteSpace(label) || label.Trim().Length > 80 || AdvisoryRules.HasControl(label, multiline: false))
                 errors.Add(field, text["Admin.Ratings.Error.Label"]);
         // The methodology page defines every verdict in words, in every language.
         foreach (var (field, description) in new[] { (nameof(form.DescriptionAr), form.DescriptionAr), (nameof(form.DescriptionUk), form.DescriptionUk), (nameof(form.DescriptionEn), form.DescriptionEn) })
-            if (string.IsNullOrWhiteSpace(description) || description.Trim().Length > 1000 || description.Any(c => char.IsControl(c) && c is not ('\r' or '\n')))
+            if (string.IsNullOrWhiteSpace(description) || description.Trim().Length > 1000 || AdvisoryRules.HasControl(description, multiline: true))
                 errors.Add(field, text["Admin.Ratings.Error.Description"]);
         if (!ColourPattern().IsMatch(form.Colour?.Trim() ?? "")) errors.Add(nameof(form.Colour), text["Admin.Ratings.Error.Colour"]);
         else if (ContrastWithWhite(form.Colour!.Trim()) < 4.5) errors.Add(nameof(form.Colour), text["Admin.Ratings.Error.Contrast"]);

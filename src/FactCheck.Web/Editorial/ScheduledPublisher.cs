@@ -6,16 +6,26 @@ namespace FactCheck;
 /// Publishes scheduled advisories when their time comes, checking every BackOffice:SchedulerInterval.
 /// With several instances of the site on one database, only the instance holding the
 /// "scheduled-publishing" lease (<see cref="DatabaseLease"/>) runs a round; it renews the lease every
-/// round, and when it stops, another instance takes over once the lease has expired (four intervals).
-/// Each advisory is still published in its own transaction with its Version checked, so a round that
-/// outlives its lease, or an editor pressing Publish at the same moment, cannot publish it twice.
+/// round. A graceful stop hands the lease back at once; an instance that died keeps it until it expires
+/// (four intervals) — unless it comes back under the same name (<see cref="Holder"/>), which takes its own
+/// lease straight away. Each advisory is still published in its own transaction with its Version checked,
+/// so a round that outlives its lease, or an editor pressing Publish at the same moment, cannot publish it twice.
 /// </summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOptions<BackOfficeOptions> options, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(
+    IServiceScopeFactory scopes, IOptions<BackOfficeOptions> options, IHostEnvironment environment, IConfiguration configuration,
+    TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public const string LeaseName = "scheduled-publishing";
 
-    /// <summary>This instance, as the lease names it: readable in the database, unique per process and host.</summary>
-    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    /// <summary>
+    /// This instance, as the lease names it: BackOffice:InstanceName, or else the machine and a hash of where
+    /// and how the site runs (content root, data folder, addresses) — the same again after a restart, so a
+    /// restarted instance is not kept waiting by the lease of its own previous life.
+    /// </summary>
+    public string Holder { get; } = options.Value.InstanceName is { Length: > 0 } name
+        ? name
+        : $"{Environment.MachineName}/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{environment.ContentRootPath}|{configuration["Site:DataPath"]}|{configuration["urls"]}|{configuration["Database:ConnectionString"]}")))[..12]}";
 
     private TaskCompletionSource roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -56,5 +66,21 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOptions<Bac
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>After the last round has finished: hands the lease back, so another instance takes over at its next round.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseLease>().ReleaseAsync(LeaseName, Holder, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Then it simply runs out, as after a crash.
+            logger.LogWarning(exception, "Could not hand back the scheduled-publishing lease");
+        }
     }
 }

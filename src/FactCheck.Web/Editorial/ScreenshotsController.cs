@@ -75,7 +75,7 @@ public sealed class ScreenshotsController(
                 title = m.Title,
                 language = m.Language,
                 status = text[$"Admin.Status.{m.Status}"].Value,
-                thumbnail = m.Thumbnail?.Url,
+                thumbnail = m.Thumbnail?.BackOfficeUrl, // staff see any screenshot; /media only published ones (MediaAccess)
                 altText = m.Screenshot.AltText,
                 distance = m.Distance,
                 redactions = ScreenshotStaging.FromJson(m.Screenshot.Redactions).Count,
@@ -141,7 +141,8 @@ public sealed class ScreenshotsController(
 
         if (rectangles.Count > 0) staged = await RedactStagedAsync(staged, rectangles, cancellationToken);
         var (outcome, before) = await AttachAsync(staged, altText!.Trim(), Blank(caption), cancellationToken);
-        return outcome == Outcome.Done ? await ShotListAsync(id, before) : JsonProblem(StatusCodes.Status409Conflict, text["Admin.Screenshots.StagedGone"]);
+        return outcome == Outcome.Done ? await ShotListAsync(id, before)
+            : JsonProblem(StatusCodes.Status409Conflict, text[outcome == Outcome.Conflict ? "Admin.Workflow.Error.Changed" : "Admin.Screenshots.StagedGone"]);
     }
 
     /// <summary>
@@ -177,11 +178,13 @@ public sealed class ScreenshotsController(
     }
 
     [HttpGet("staged/{token}")]
-    public async Task<IActionResult> Staged(Guid id, string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> Staged(Guid id, string token, string? problem, CancellationToken cancellationToken)
     {
         if (await EditableAsync(id) is not { } advisory) return Refused(id);
         if (await staging.FindAsync(id, token, cancellationToken) is not { } staged) return StagedGone();
-        return await StagedPageAsync(advisory, staged, staged.AltText, staged.Caption, new RedactionForm(), new FormErrors());
+        var errors = new FormErrors();
+        if (problem == "changed") errors.Add("Advisory", text["Admin.Workflow.Error.Changed"]);
+        return await StagedPageAsync(advisory, staged, staged.AltText, staged.Caption, new RedactionForm(), errors);
     }
 
     /// <summary>The private image, only to those who may edit the advisory, never cached (BackOfficeController).</summary>
@@ -225,6 +228,8 @@ public sealed class ScreenshotsController(
         {
             Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id = staged.AdvisoryId, done = staged.Replaces is null ? "screenshot-added" : "screenshot-redacted" }, "screenshots"),
             Outcome.NotAllowed => Forbid(),
+            // Changed by someone else at that very moment: the staged upload stays, so pressing again works.
+            Outcome.Conflict => RedirectToStaged(staged, problem: "changed"),
             _ => StagedGone(),
         };
 
@@ -374,6 +379,7 @@ public sealed class ScreenshotsController(
             Outcome.Done when Inline => await ShotListAsync(id, before),
             Outcome.Done => RedirectToAction("Edit", "AdvisoryEditor", new { id, done }, "screenshots"),
             Outcome.NotAllowed => Forbid(),
+            Outcome.Conflict => RedirectToAction("Edit", "AdvisoryEditor", new { id, problem = "changed" }, "screenshots"),
             _ => NotFoundPage(),
         };
     }
@@ -417,7 +423,7 @@ public sealed class ScreenshotsController(
         foreach (var (field, value, max) in new[] { ("AltText", alt, AdvisoryRules.AltTextMax), ("Caption", caption?.Trim() ?? "", AdvisoryRules.CaptionMax) })
         {
             if (value.Length > max) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], max));
-            else if (value.Any(char.IsControl)) errors.Add(field, text["Admin.Editor.Error.Control"]);
+            else if (SafeText.HasUnsafe(value, allowLineBreaks: false)) errors.Add(field, text["Admin.Editor.Error.Control"]);
         }
         return errors;
     }
@@ -461,8 +467,8 @@ public sealed class ScreenshotsController(
         });
     }
 
-    private RedirectToActionResult RedirectToStaged(StagedUpload staged) =>
-        RedirectToAction("Staged", "Screenshots", new { id = staged.AdvisoryId, token = staged.Token });
+    private RedirectToActionResult RedirectToStaged(StagedUpload staged, string? problem = null) =>
+        RedirectToAction("Staged", "Screenshots", new { id = staged.AdvisoryId, token = staged.Token, problem });
 
     private ViewResult StagedGone() => Message(StatusCodes.Status404NotFound, text["Admin.Screenshots.Title"], text["Admin.Screenshots.StagedGone"]);
 

@@ -17,9 +17,9 @@ public sealed class Taxonomy(AppDbContext db, AuditLog audit, SearchIndex search
     public const int MaxEquivalents = 30;
     public const int MaxEquivalentLength = 60;
 
-    /// <summary>A name: required, at most <see cref="MaxNameLength"/>, no control characters, no comma (the editor's tag field splits on them).</summary>
+    /// <summary>A name: required, at most <see cref="MaxNameLength"/>, nothing <see cref="SafeText"/> refuses, no comma (the editor's tag field splits on them).</summary>
     public static bool IsName(string? value, bool required = true) =>
-        value?.Trim() is not { Length: > 0 } trimmed ? !required : trimmed.Length <= MaxNameLength && !trimmed.Any(c => char.IsControl(c) || c is ',' or '،');
+        value?.Trim() is not { Length: > 0 } trimmed ? !required : trimmed.Length <= MaxNameLength && !AdvisoryRules.HasControl(trimmed, multiline: false) && !trimmed.Any(c => c is ',' or '،');
 
     public async Task<Platform> AddPlatformAsync(string key, PlatformForm form)
     {

@@ -117,7 +117,7 @@ public sealed class TaxonomyController(AppDbContext db, Taxonomy taxonomy, IStri
         if (!Taxonomy.IsName(form.NameAr, required: false)) errors.Add(nameof(form.NameAr), text["Admin.Taxonomy.Error.Name"]);
         if (!Taxonomy.IsName(form.NameUk, required: false)) errors.Add(nameof(form.NameUk), text["Admin.Taxonomy.Error.Name"]);
         var equivalents = form.EquivalentsText().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (equivalents.Length > Taxonomy.MaxEquivalents || equivalents.Any(e => e.Length > Taxonomy.MaxEquivalentLength || e.Any(char.IsControl)))
+        if (equivalents.Length > Taxonomy.MaxEquivalents || equivalents.Any(e => e.Length > Taxonomy.MaxEquivalentLength || AdvisoryRules.HasControl(e, multiline: false)))
             errors.Add(nameof(form.Equivalents), text["Admin.Platforms.Error.Equivalents"]);
         return errors;
     }

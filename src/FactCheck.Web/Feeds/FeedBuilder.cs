@@ -8,8 +8,8 @@ namespace FactCheck;
 
 /// <summary>Loads what a feed carries — published advisories only, newest first — and turns it into a <see cref="Feed"/>.</summary>
 public sealed class FeedBuilder(
-    AppDbContext db, MarkdownRenderer markdown, MediaLibrary media, ContentLists contentLists, IOptions<SiteOptions> site,
-    IStringLocalizer<SharedResource> text, TimeProvider clock)
+    AppDbContext db, BodyRendering bodies, MediaLibrary media, ContentLists contentLists, IOptions<SiteOptions> site,
+    IStringLocalizer<SharedResource> text, TimeProvider clock, RenderProblems problems, ILogger<FeedBuilder> logger)
 {
     public const int MaxEntries = 50;
 
@@ -75,11 +75,21 @@ public sealed class FeedBuilder(
                 return (advisory, BodyHtml: rendered.BodyHtml);
             }
             AdvisoryParts.Of(advisory).ApplyTo(advisory, lists);
-            return (advisory, BodyHtml: markdown.Render(advisory.Body, advisory.SiteLanguage.Direction));
+            return (advisory, BodyHtml: bodies.Html(advisory));
         }).ToList();
         var scale = lists.Scale;
 
-        var entries = advisories.Select(a => Entry(a.advisory, a.BodyHtml, baseUrl, scale, now)).ToList();
+        var entries = new List<FeedEntry>();
+        foreach (var (advisory, bodyHtml) in advisories)
+        {
+            // One advisory that cannot be turned into an entry is left out (and the desk told); the feed still answers.
+            try { entries.Add(Entry(advisory, bodyHtml, baseUrl, scale, now)); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Advisory {Id} left out of the {Language} feed", advisory.Id, language.Code);
+                problems.Report(advisory.Id, advisory.Title, e.Message, now);
+            }
+        }
         var updated = entries.Select(e => e.Updated).Append(lastWithdrawal ?? DateTime.UnixEpoch).Max();
         var siteName = site.Value.Name;
         return new Feed(

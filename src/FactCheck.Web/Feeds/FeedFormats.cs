@@ -56,16 +56,8 @@ public static class FeedFormats
 
     public static string SeverityName(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    /// <summary>Drops characters XML 1.0 cannot carry (control characters), which would otherwise make the whole feed unreadable.</summary>
-    public static string XmlSafe(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        var clean = new System.Text.StringBuilder(text.Length);
-        // Enumerating runes turns a lone surrogate into U+FFFD; supplementary characters are always allowed.
-        foreach (var rune in text.EnumerateRunes())
-            if (!rune.IsBmp || XmlConvert.IsXmlChar((char)rune.Value)) clean.Append(rune.ToString());
-        return clean.ToString();
-    }
+    /// <summary>Drops characters XML 1.0 cannot carry (control characters, noncharacters, lone surrogates), which would otherwise make the whole feed unreadable.</summary>
+    public static string XmlSafe(string? text) => SafeText.Clean(text);
 
     public static XmlWriterSettings XmlSettings => new()
     {

@@ -26,13 +26,10 @@ public sealed class IndicatorExportController(AppDbContext db, IOptions<SiteOpti
     {
         var (rows, lastModified) = await LoadAsync(cancellationToken);
         var csv = new StringBuilder();
-        // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
-        csv.Append(string.Join(',', Columns)).Append("\r\n");
+        // Spreadsheet-safe (CsvField): a value that would start a formula carries a leading apostrophe; the JSON export is exact.
+        csv.Append(CsvField.Line(Columns));
         foreach (var row in rows)
-        {
-            csv.Append(string.Join(',', new[] { row.Type, row.Value, row.FirstSeen, row.LastSeen, row.Verdict, row.Language, row.AdvisoryUrl, row.AdvisoryId }.Select(Field)))
-               .Append("\r\n");
-        }
+            csv.Append(CsvField.Line([row.Type, row.Value, row.FirstSeen, row.LastSeen, row.Verdict, row.Language, row.AdvisoryUrl, row.AdvisoryId]));
         return this.CachedDocument(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvMediaType, lastModified);
     }
 
@@ -94,11 +91,5 @@ public sealed class IndicatorExportController(AppDbContext db, IOptions<SiteOpti
         var withdrawn = await visible.Where(a => a.WithdrawnAt <= now).MaxAsync(a => a.WithdrawnAt, cancellationToken);
         var lastModified = new[] { updated, published, withdrawn }.Max() ?? DateTime.UnixEpoch;
         return (rows, DateTime.SpecifyKind(lastModified, DateTimeKind.Utc));
-    }
-
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -24,4 +24,7 @@ public interface IMediaStore
 
     /// <summary>The files as the static-file middleware serves them at /media (ranges, ETag, conditional GET).</summary>
     IFileProvider Files { get; }
+
+    /// <summary>Every file in the store with when it was last written — temporary ones a crash left behind included (MediaSweep).</summary>
+    IEnumerable<(string Name, DateTime LastWriteUtc)> List();
 }

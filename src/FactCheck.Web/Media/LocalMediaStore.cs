@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.FileProviders;
 namespace FactCheck;
 
 /// <summary>Media in a local folder, {DataPath}/media by default; several instances share it by mounting one folder there.</summary>
-public sealed partial class LocalMediaStore : IMediaStore
+public sealed class LocalMediaStore : IMediaStore
 {
     private readonly string folder;
     private readonly PhysicalFileProvider files;
@@ -22,10 +21,18 @@ public sealed partial class LocalMediaStore : IMediaStore
     public Task SaveAsync(string name, byte[] bytes, CancellationToken cancellationToken = default) =>
         WriteOnceAsync(PathOf(name), bytes, cancellationToken);
 
+    public IEnumerable<(string Name, DateTime LastWriteUtc)> List() =>
+        new DirectoryInfo(folder).EnumerateFiles().Select(file => (file.Name, file.LastWriteTimeUtc));
+
     /// <summary>Writes a content-named file unless it is there already.</summary>
     internal static async Task WriteOnceAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
-        if (File.Exists(path)) return;
+        if (File.Exists(path))
+        {
+            // Used again: it counts as new, so the orphan sweep cannot take it before the row naming it commits.
+            try { File.SetLastWriteTimeUtc(path, DateTime.UtcNow); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (File.Exists(path)) return;
+        }
         // Written aside and renamed, so a reader (on any instance) never gets half a file.
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
@@ -38,10 +45,7 @@ public sealed partial class LocalMediaStore : IMediaStore
         return Task.CompletedTask;
     }
 
-    /// <summary>Only names the library makes (hex hash, extension) reach the file system: no paths, no "..".</summary>
+    /// <summary>Only names the library and the share cards make (hex hash, extension, or a temporary copy of one) reach the file system: no paths, no "..".</summary>
     private string PathOf(string name) =>
-        MediaName().IsMatch(name) ? Path.Combine(folder, name) : throw new ArgumentException($"'{name}' is not a media file name", nameof(name));
-
-    [GeneratedRegex(@"^[0-9a-f]{16,64}\.[a-z0-9]{2,10}$")]
-    private static partial Regex MediaName();
+        MediaAccess.IsName(name) || MediaAccess.IsShareCard(name) || MediaSweep.IsTemporary(name) ? Path.Combine(folder, name) : throw new ArgumentException($"'{name}' is not a media file name", nameof(name));
 }

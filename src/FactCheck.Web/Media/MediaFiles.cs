@@ -18,6 +18,8 @@ public static class MediaFiles
             [".jpg"] = "image/jpeg",
             [".png"] = "image/png",
         });
+        // Only what readers may see: the files of published advisories (MediaAccess).
+        app.UsePublishedMediaOnly();
         return app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/media",

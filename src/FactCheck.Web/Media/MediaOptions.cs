@@ -11,4 +11,8 @@ public sealed class MediaOptions
     public string? KeepOriginalsPath { get; set; }
     /// <summary>Uploads waiting for redaction longer than this are deleted (they hold unredacted pixels).</summary>
     public int StagingHours { get; set; } = 24;
+    /// <summary>How often media files nothing refers to are looked for (MediaSweep).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How old such a file must be before it goes: longer than any upload takes between writing its files and saving.</summary>
+    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromHours(1);
 }

@@ -25,8 +25,8 @@ public sealed class ScreenshotStaging(IOptions<SiteOptions> site, MediaOptions o
         var keepOriginal = original is not null && options.KeepOriginalsPath is { Length: > 0 };
         var staged = new StagedUpload(token, advisoryId, replaces, altText, caption, image.Width, image.Height, image.PerceptualHash,
             [.. earlier], keepOriginal, clock.GetUtcNow().UtcDateTime);
-        await File.WriteAllBytesAsync(PathOf(token, ".png"), image.Png, cancellationToken);
-        if (keepOriginal) await File.WriteAllBytesAsync(PathOf(token, ".original"), original!, cancellationToken);
+        await WriteAsideAsync(PathOf(token, ".png"), image.Png, cancellationToken);
+        if (keepOriginal) await WriteAsideAsync(PathOf(token, ".original"), original!, cancellationToken);
         await SaveAsync(staged, cancellationToken);
         return staged;
     }
@@ -55,9 +55,7 @@ public sealed class ScreenshotStaging(IOptions<SiteOptions> site, MediaOptions o
     /// <summary>Replaces the staged image with its redacted version and records the rectangles.</summary>
     public async Task<StagedUpload> RedactedAsync(StagedUpload staged, byte[] png, IReadOnlyList<Redaction> redactions, CancellationToken cancellationToken = default)
     {
-        var temporary = PathOf(staged.Token, ".png.tmp");
-        await File.WriteAllBytesAsync(temporary, png, cancellationToken);
-        File.Move(temporary, PathOf(staged.Token, ".png"), overwrite: true);
+        await WriteAsideAsync(PathOf(staged.Token, ".png"), png, cancellationToken);
         var updated = staged with { Redactions = [.. staged.Redactions, .. redactions] };
         await SaveAsync(updated, cancellationToken);
         return updated;
@@ -69,7 +67,7 @@ public sealed class ScreenshotStaging(IOptions<SiteOptions> site, MediaOptions o
     public void Delete(string token)
     {
         if (!IsToken(token)) return;
-        foreach (var extension in new[] { ".png", ".json", ".original", ".png.tmp" }) File.Delete(PathOf(token, extension));
+        foreach (var extension in new[] { ".png", ".json", ".original", ".png.tmp", ".json.tmp", ".original.tmp" }) File.Delete(PathOf(token, extension));
     }
 
     /// <summary>Deletes staged uploads older than Media:StagingHours; returns how many files went.</summary>
@@ -93,8 +91,16 @@ public sealed class ScreenshotStaging(IOptions<SiteOptions> site, MediaOptions o
 
     private async Task<StagedUpload> SaveAsync(StagedUpload staged, CancellationToken cancellationToken)
     {
-        await File.WriteAllTextAsync(PathOf(staged.Token, ".json"), JsonSerializer.Serialize(staged, json), cancellationToken);
+        await WriteAsideAsync(PathOf(staged.Token, ".json"), System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(staged, json)), cancellationToken);
         return staged;
+    }
+
+    /// <summary>Written under a temporary name and renamed, so a crash mid-write never leaves half a file under the real name.</summary>
+    private static async Task WriteAsideAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
     }
 
     private static bool IsToken(string? token) => token is { Length: 32 } && token.All(char.IsAsciiHexDigitLower);

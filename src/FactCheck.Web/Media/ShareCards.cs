@@ -110,7 +110,8 @@ public sealed class ShareCards(IMediaStore media, IOptions<SiteOptions> site, IL
             get
             {
                 var inputs = string.Join('\u001f', RendererVersion, Language.Code, Title, Verdict, Colour, SiteName);
-                return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs)))[..32] + ".png";
+                // "card-": told apart from screenshot files, which /media serves only while their advisory is published.
+                return MediaAccess.ShareCardPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs)))[..32] + ".png";
             }
         }
 

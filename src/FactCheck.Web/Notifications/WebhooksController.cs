@@ -80,7 +80,7 @@ public sealed class WebhooksController(AppDbContext db, AuditLog audit, Notifica
 
     /// <summary>An absolute http(s) address without credentials in it (the secret signs the body; userinfo would leak into logs).</summary>
     internal static bool IsWebhookUrl(string value) =>
-        value.Length is > 0 and <= 2000 && !value.Any(char.IsControl) && Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
+        value.Length is > 0 and <= 2000 && !AdvisoryRules.HasControl(value, multiline: false) && Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.UserInfo.Length == 0;
 
     private async Task<WebhooksPage> PageAsync(string? notice, string? newUrl = null, IReadOnlyList<string>? newEvents = null, string? error = null) => new()

@@ -52,7 +52,7 @@ public sealed partial class OrganisationsController(
         if (!KeyShape().IsMatch(key)) errors.Add("Key", text["Admin.Organisations.Error.Key"]);
         else if (id is null && await db.Organisations.AnyAsync(o => o.Key == key)) errors.Add("Key", text["Admin.Organisations.Error.KeyTaken"]);
         var name = form.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200 || name.Any(char.IsControl)) errors.Add("Name", text["Admin.Editor.Error.Required"]);
+        if (name.Length is 0 or > 200 || AdvisoryRules.HasControl(name, multiline: false)) errors.Add("Name", text["Admin.Editor.Error.Required"]);
         if (RegistryEditing.Blank(form.Website) is { } website && !RegistryEditing.IsWebUrl(website)) errors.Add("Website", text["Admin.Editor.Error.Url"]);
         if (errors.Any)
         {

@@ -156,11 +156,11 @@ public sealed class RegistryEditing(
     {
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length > max) errors.Add(field, string.Format(CultureInfo.CurrentCulture, text["Admin.Editor.Error.TooLong"], max));
-        else if (trimmed.Any(char.IsControl)) errors.Add(field, text["Admin.Editor.Error.Control"]);
+        else if (AdvisoryRules.HasControl(trimmed, multiline: false)) errors.Add(field, text["Admin.Editor.Error.Control"]);
     }
 
     internal static bool IsWebUrl(string value) =>
-        value.Length <= 2000 && !value.Any(char.IsControl) && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+        value.Length <= 2000 && !AdvisoryRules.HasControl(value, multiline: false) && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

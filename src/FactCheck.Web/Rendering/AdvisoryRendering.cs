@@ -7,7 +7,7 @@ namespace FactCheck;
 /// change (through <see cref="PublishingEvents"/>), and for every stale row after a start
 /// (<see cref="StaleRenderings"/>). Pages use a stored row only when it is of the current renderer.
 /// </summary>
-public sealed class AdvisoryRendering(MarkdownRenderer markdown)
+public sealed class AdvisoryRendering(BodyRendering bodies)
 {
     private const int Batch = 200;
 
@@ -15,7 +15,8 @@ public sealed class AdvisoryRendering(MarkdownRenderer markdown)
     {
         AdvisoryId = advisory.Id,
         RendererVersion = RenderedHtml.Current,
-        BodyHtml = markdown.Render(advisory.Body, advisory.SiteLanguage.Direction),
+        // Within the render budget; a body that cannot be rendered is stored as plain text and the desk is told.
+        BodyHtml = bodies.Html(advisory),
         Parts = AdvisoryParts.Of(advisory).ToJson(),
     };
 

@@ -15,7 +15,8 @@ public static class SlugRules
     {
         var builder = new StringBuilder(title.Length);
         var pendingHyphen = false;
-        foreach (var rune in title.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        // Normalize throws on noncharacters and unpaired surrogates: they go first (SafeText).
+        foreach (var rune in SafeText.Clean(title).Normalize(NormalizationForm.FormKC).EnumerateRunes())
         {
             if (TextFolding.IsArabicMarkOrTatweel(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
                 continue;

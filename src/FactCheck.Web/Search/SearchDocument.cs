@@ -65,7 +65,20 @@ public sealed record SearchDocument(Guid AdvisoryId, string Title, string Prose,
         foreach (var step in steps) yield return step;
     }
 
-    /// <summary>Markdown without its markup: what a reader reads, so link targets and emphasis marks are not searched or shown.</summary>
-    public static string PlainText(string markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown);
+    /// <summary>
+    /// Markdown without its markup: what a reader reads, so link targets and emphasis marks are not searched
+    /// or shown. A body Markdig refuses (nested too deep) is indexed as it is: readers see it as plain text too (BodyRendering).
+    /// </summary>
+    public static string PlainText(string markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown);
+        }
+        catch (ArgumentException)
+        {
+            return markdown;
+        }
+    }
 }

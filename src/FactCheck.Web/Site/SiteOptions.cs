@@ -12,4 +12,6 @@ public class SiteOptions
     public bool ImportContentOnStart { get; set; } = true;
     public string ContentPath { get; set; } = "./content";
     public int PageSize { get; set; } = 20;
+    /// <summary>How long one advisory body may take to render for readers before it is shown as plain text (BodyRendering).</summary>
+    public TimeSpan RenderTimeLimit { get; set; } = TimeSpan.FromSeconds(20);
 }

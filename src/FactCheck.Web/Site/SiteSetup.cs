@@ -31,6 +31,9 @@ public static class SiteSetup
         // Bodies are rendered when saved and stored; stale renderings are redone after each start.
         services.AddSingleton<AdvisoryRendering>();
         services.AddHostedService<StaleRenderings>();
+        // Bodies for readers, falling back to plain text (and telling the desk) when one cannot be rendered.
+        services.AddSingleton<RenderProblems>();
+        services.AddSingleton<BodyRendering>();
         services.AddSingleton(builder.Configuration.GetSection("Media").Get<MediaOptions>() ?? new MediaOptions());
         services.AddSingleton<ScreenshotProcessor>();
         // Public media files; several instances share them by mounting one folder at {DataPath}/media.
@@ -39,6 +42,9 @@ public static class SiteSetup
         // Uploads wait privately for their redactions; abandoned ones are deleted hourly.
         services.AddSingleton<ScreenshotStaging>();
         services.AddHostedService<StagingCleanup>();
+        // Files a crash left without a database row (or half-written) are removed after a grace period.
+        services.AddSingleton<MediaSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<MediaSweep>());
         // Every write of an advisory's content, from the back-office or a content file, and what hears of it.
         services.AddScoped<AdvisoryWriter>();
         services.AddScoped<PublishingEvents>();
@@ -62,11 +68,23 @@ public static class SiteSetup
         // Razor would otherwise write every Arabic or Cyrillic letter as an &#x…; entity, tripling page weight.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews().AddViewLocalization();
+        // Strict-Transport-Security on HTTPS responses outside Development (Site:Hsts, docs/security.md).
+        var hsts = builder.Configuration.GetSection("Site:Hsts").Get<HstsSettings>() ?? new HstsSettings();
+        services.AddSingleton(hsts);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(hsts.MaxAgeDays);
+            options.IncludeSubDomains = hsts.IncludeSubDomains;
+            options.Preload = hsts.Preload;
+        });
         // Accounts, sign-in, antiforgery, role policies and the scheduler (BackOffice/BackOfficeSetup.cs).
         builder.AddBackOffice();
+        // A locked database, a full disk or a read-only folder: a page that keeps the editor's text, not a 500.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc => mvc.Filters.Add<StorageTroubleFilter>());
         // Notes, assignments, notifications by e-mail and signed webhook, platforms and tags (Editorial/DeskSetup.cs).
         builder.AddDesk();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<StorageHealthCheck>("storage")
             .AddCheck("images", () => ScreenshotProcessor.Unavailable is { } problem
                 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded(problem)
                 : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"libvips {ScreenshotProcessor.LibraryVersion} (bundled with NetVips) ready"));
@@ -77,6 +95,7 @@ public static class SiteSetup
     {
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<HstsSettings>().Enabled) app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<HeadRequests>();
         app.UseRouting();
@@ -186,8 +205,15 @@ public static class SiteSetup
             }
             case "create-admin":
                 return await BackOfficeCommands.CreateAdminAsync(app, args);
+            case "backup":
+            {
+                // Database first, then media, into a new folder (Site/Backup.cs, README "Backups"); the site may keep running.
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+                return await Backup.RunAsync(app.Services, args, Console.Out, Console.Error);
+            }
             default:
-                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, export, reindex, schema, create-admin");
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: import, export, reindex, schema, create-admin, backup");
                 return 2;
         }
     }

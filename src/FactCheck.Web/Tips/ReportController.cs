@@ -72,9 +72,9 @@ public sealed class ReportController(
         var body = form.Text?.Trim() ?? "";
         if (body.Length == 0 && screenshot is not { Length: > 0 }) errors.Add("Text", text["Report.Error.Empty"]);
         else if (body.Length > TipLimits.MaxTextLength) errors.Add("Text", string.Format(language.Culture, text["Report.Error.TooLong"], TipLimits.MaxTextLength));
-        else if (body.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors.Add("Text", text["Admin.Editor.Error.Control"]);
+        else if (AdvisoryRules.HasControl(body, multiline: true)) errors.Add("Text", text["Admin.Editor.Error.Control"]);
         var contact = form.Contact?.Trim() ?? "";
-        if (contact.Length > TipLimits.MaxContactLength || contact.Any(char.IsControl)) errors.Add("Contact", string.Format(language.Culture, text["Report.Error.TooLong"], TipLimits.MaxContactLength));
+        if (contact.Length > TipLimits.MaxContactLength || AdvisoryRules.HasControl(contact, multiline: false)) errors.Add("Contact", string.Format(language.Culture, text["Report.Error.TooLong"], TipLimits.MaxContactLength));
         else if (form.WantsReply == "true" && mail.Value.Enabled && !TipIntake.IsEmail(contact)) errors.Add("Contact", text["Report.Error.ReplyNeedsEmail"]);
         if (form.Consent != "true") errors.Add("Consent", text["Report.Error.Consent"]);
         return errors;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck;
 
 /// <summary>/{lang}/about, /team, /funding, /corrections-policy, /contact: the transparency pages, in each language.</summary>
-public sealed class TransparencyController(AppDbContext db, MarkdownRenderer markdown) : Controller
+public sealed class TransparencyController(AppDbContext db, BodyRendering bodies) : Controller
 {
     [HttpGet("/{lang:" + SiteLanguage.RouteConstraint + "}/{key:regex(^(about|team|funding|corrections-policy|contact)$)}")]
     [OutputCache(PolicyName = PublicCaching.Pages, VaryByQueryKeys = [])]
@@ -22,7 +22,7 @@ public sealed class TransparencyController(AppDbContext db, MarkdownRenderer mar
             CanonicalPath = page.Path,
             LanguageLinks = SiteLanguage.All.Where(l => l != language).Select(l => new LanguageLink(l, $"/{l.Code}/{key}", true)).ToList(),
             Page = page,
-            BodyHtml = markdown.Render(page.Body, language.Direction),
+            BodyHtml = bodies.Html(page.Path, page.Body, language.Direction),
         });
     }
 }

@@ -12,7 +12,7 @@ namespace FactCheck;
 /// </summary>
 [Route(BackOfficeSetup.PathBase + "/pages"), Authorize(Policy = Can.Administer)]
 public sealed class TransparencyPagesController(
-    AppDbContext db, AuditLog audit, PublicContent publicContent, TimeProvider clock, IStringLocalizer<SharedResource> text) : BackOfficeController
+    AppDbContext db, AuditLog audit, PublicContent publicContent, MarkdownRenderer markdown, TimeProvider clock, IStringLocalizer<SharedResource> text) : BackOfficeController
 {
 
     [HttpGet("")]
@@ -48,10 +48,21 @@ public sealed class TransparencyPagesController(
             : null;
         if (page is null) return NotFound404();
         var errors = new FormErrors();
-        if (string.IsNullOrWhiteSpace(form.Title) || form.Title.Trim().Length > 200 || form.Title.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(form.Title) || form.Title.Trim().Length > 200 || AdvisoryRules.HasControl(form.Title, multiline: false))
             errors.Add(nameof(form.Title), text["Admin.Pages.Error.Title"]);
         if (string.IsNullOrWhiteSpace(form.Body) || form.Body.Length > TransparencyPageLimits.BodyLength)
             errors.Add(nameof(form.Body), text["Admin.Pages.Error.Body"]);
+        else if (AdvisoryRules.HasControl(form.Body, multiline: true))
+            errors.Add(nameof(form.Body), text["Admin.Editor.Error.Control"]);
+        else
+        {
+            // As for advisories: a body the Markdown pipeline refuses would reach readers as plain text only.
+            try { markdown.Render(form.Body, SiteLanguage.Find(lang)!.Direction); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                errors.Add(nameof(form.Body), string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Admin.Editor.Error.Render"], e.Message));
+            }
+        }
         if (errors.Any) return Refused(await EditPageAsync(page, form, errors));
         // Someone saved since this form was loaded: nothing is overwritten, the editor's text stays in the form.
         if (form.Version != page.Version) return Refused(await EditPageAsync(page, form, conflict: page));

@@ -26,6 +26,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
     /// <summary>
     /// What Contributors may do besides: write and submit drafts (and delete their own), look at history, work with
     /// the desk (notes, assignments, the review queue, bulk actions within their rights), manage their own account.
+    /// Not preview links: those show unpublished work to people without an account (Editors).
     /// </summary>
     private static readonly HashSet<string> OpenToContributors =
     [
@@ -33,7 +34,6 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/advisories", "GET admin/advisories/new", "POST admin/advisories/new",
         "GET admin/advisories/{id:guid}", "POST admin/advisories/{id:guid}", "POST admin/advisories/preview-body",
         "GET admin/advisories/{id:guid}/preview", "POST admin/advisories/{id:guid}/submit",
-        "POST admin/advisories/{id:guid}/preview-links", "POST admin/advisories/{id:guid}/preview-links/{linkId:int}/revoke",
         "GET admin/advisories/{id:guid}/revisions", "GET admin/advisories/{id:guid}/revisions/{number:int}",
         "GET admin/advisories/{id:guid}/revisions/compare",
         "GET admin/advisories/{id:guid}/screenshots/new", "POST admin/advisories/{id:guid}/screenshots",
@@ -42,6 +42,7 @@ public class AuthorizationTests(BackOfficeSite site) : IClassFixture<BackOfficeS
         "GET admin/advisories/{id:guid}/screenshots/{shotId:int}", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/move", "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/delete",
         "POST admin/advisories/{id:guid}/screenshots/{shotId:int}/redact",
+        "GET admin/media/{name}",
         "GET admin/advisories/{id:guid}/delete", "POST admin/advisories/{id:guid}/delete",
         "GET admin/review", "POST admin/advisories/bulk",
         "POST admin/advisories/{id:guid}/notes", "POST admin/advisories/{id:guid}/assignee",

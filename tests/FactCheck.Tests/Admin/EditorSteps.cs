@@ -45,16 +45,20 @@ public static class EditorSteps
     /// delete lead to a confirmation page first (without JavaScript, as here): its button is pressed too.
     /// A return to draft needs a note; one is written unless <paramref name="fields"/> gives one.
     /// </summary>
-    public static async Task<HttpResponseMessage> PressAsync(HttpClient client, Guid id, string action, params (string Name, string Value)[] fields)
+    public static async Task<HttpResponseMessage> PressAsync(HttpClient client, Guid id, string action, params (string Name, string Value)[] fields) =>
+        await (await ButtonFormAsync(client, id, action, fields)).SubmitAsync(client);
+
+    /// <summary>The form that <see cref="PressAsync"/> submits: the button's own, or its confirmation page's.</summary>
+    public static async Task<Form> ButtonFormAsync(HttpClient client, Guid id, string action, params (string Name, string Value)[] fields)
     {
         var form = await Form.LoadAsync(client, $"/admin/advisories/{id}", $"form[action='/admin/advisories/{id}/{action}']");
         if (action == "return-to-draft" && fields.All(f => f.Name != "note")) form.Set("note", "يحتاج إلى مصدر ثانٍ");
         foreach (var (name, value) in fields) form.Set(name, value);
-        if (form.Method == "post") return await form.SubmitAsync(client);
+        if (form.Method == "post") return form;
 
         var confirmation = await Form.LoadAsync(client, form.QueryUrl, $"main form[method=post][action='/admin/advisories/{id}/{action}']");
         foreach (var (name, value) in fields) confirmation.Set(name, value);
-        return await confirmation.SubmitAsync(client);
+        return confirmation;
     }
 
     public static async Task<string> Errors(HttpResponseMessage response)

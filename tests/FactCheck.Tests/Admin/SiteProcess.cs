@@ -26,9 +26,14 @@ public sealed partial class SiteProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command (e.g. create-admin) to its end, with <paramref name="input"/> as standard input.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string dataPath, string? input, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string dataPath, string? input, params string[] args) =>
+        RunAsync(dataPath, input, new Dictionary<string, string>(), null, args);
+
+    /// <summary>Runs a command with extra settings, through <paramref name="wrapper"/> when given (see <see cref="StartServerAsync"/>).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string dataPath, string? input, Dictionary<string, string> environment, IReadOnlyList<string>? wrapper, params string[] args)
     {
-        await using var run = Start(dataPath, [], args);
+        await using var run = Start(dataPath, environment, wrapper, args);
         await run.process.StandardInput.WriteAsync(input ?? "");
         run.process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(Patience);
@@ -37,19 +42,65 @@ public sealed partial class SiteProcess : IAsyncDisposable
         return (run.process.ExitCode, run.Output);
     }
 
-    /// <summary>Starts the site on a free loopback HTTPS port and waits until it listens.</summary>
-    public static async Task<(SiteProcess Site, Uri BaseUrl)> StartServerAsync(string dataPath)
+    /// <summary>
+    /// Starts the site on a free loopback HTTPS port and waits until it listens. <paramref name="environment"/>
+    /// adds settings; <paramref name="wrapper"/> is a command the site is started through (e.g. unshare, to give
+    /// it a data folder of its own on a small or read-only file system: Reliability/StorageFaultTests.cs).
+    /// </summary>
+    public static async Task<(SiteProcess Site, Uri BaseUrl)> StartServerAsync(
+        string dataPath, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? wrapper = null)
     {
-        var certificate = Path.Combine(dataPath, "localhost.pfx");
+        // Outside the data folder: a wrapper may mount another file system over it.
+        var certificate = CertificateFile();
         Directory.CreateDirectory(dataPath);
-        TestCertificate.WritePfx(certificate, "test");
-        var site = Start(dataPath, new()
+        var settings = new Dictionary<string, string>
         {
             ["Kestrel__Certificates__Default__Path"] = certificate,
             ["Kestrel__Certificates__Default__Password"] = "test",
-        }, "--urls", "https://127.0.0.1:0");
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) settings[key] = value;
+        var site = Start(dataPath, settings, wrapper, "--urls", "https://127.0.0.1:0");
         var listening = await site.WaitForLineAsync(line => ListeningOn().IsMatch(line));
         return (site, new Uri(ListeningOn().Match(listening).Groups[1].Value));
+    }
+
+    private static readonly Lock certificateGate = new();
+
+    /// <summary>The test certificate as a file, written once per test run.</summary>
+    private static string CertificateFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "factcheck-tests", $"localhost-{Environment.ProcessId}.pfx");
+        lock (certificateGate)
+        {
+            if (!File.Exists(file))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                TestCertificate.WritePfx(file, "test");
+            }
+        }
+        return file;
+    }
+
+    /// <summary>The process id (the site itself: a wrapper execs it).</summary>
+    public int Id => process.Id;
+    public bool HasExited => process.HasExited;
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>Sends a signal (SIGKILL = 9, SIGTERM = 15) as an operator's kill would.</summary>
+    public void Signal(int signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to end (and its output to drain); false when it outlives <paramref name="patience"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { return false; }
+        process.WaitForExit();
+        return true;
     }
 
     /// <summary>The first printed line that matches, waiting for it if need be (woken by each new line or the exit).</summary>
@@ -81,9 +132,11 @@ public sealed partial class SiteProcess : IAsyncDisposable
         })
         { BaseAddress = baseUrl };
 
-    private static SiteProcess Start(string dataPath, Dictionary<string, string> environment, params string[] args)
+    /// <summary>Starts the site's process (unstarted commands too), optionally through <paramref name="wrapper"/>.</summary>
+    public static SiteProcess Start(string dataPath, Dictionary<string, string> environment, IReadOnlyList<string>? wrapper, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(wrapper is { Count: > 0 } ? wrapper[0] : dotnet)
         {
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardInput = true,
@@ -91,6 +144,11 @@ public sealed partial class SiteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (wrapper is { Count: > 0 })
+        {
+            foreach (var part in wrapper.Skip(1)) start.ArgumentList.Add(part);
+            start.ArgumentList.Add(dotnet);
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FactCheck.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // The repository's appsettings.json, wwwroot/ and content/, as script/server runs it.

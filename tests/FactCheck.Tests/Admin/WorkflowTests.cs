@@ -167,13 +167,14 @@ public class WorkflowTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
     [Fact]
     public async Task Drafts_are_visible_only_through_an_unguessable_revocable_preview_link()
     {
-        var (contributor, _) = await site.SignedInAsync(EditorRoles.Contributor);
+        // Editors share previews (Contributors may not: Hostile/AccessTests.cs).
+        var (editor, _) = await site.SignedInAsync(EditorRoles.Editor);
         var title = "معاينة " + Guid.NewGuid().ToString("N")[..6];
-        var id = await EditorSteps.CreateDraftAsync(contributor, f => f.Set("Title", title));
+        var id = await EditorSteps.CreateDraftAsync(editor, f => f.Set("Title", title));
 
-        var create = await Form.LoadAsync(contributor, $"/admin/advisories/{id}", $"form[action='/admin/advisories/{id}/preview-links']");
-        Assert.Equal(HttpStatusCode.Redirect, (await create.SubmitAsync(contributor)).StatusCode);
-        var editorPage = await Html.ReadAsync(await contributor.GetAsync($"/admin/advisories/{id}"));
+        var create = await Form.LoadAsync(editor, $"/admin/advisories/{id}", $"form[action='/admin/advisories/{id}/preview-links']");
+        Assert.Equal(HttpStatusCode.Redirect, (await create.SubmitAsync(editor)).StatusCode);
+        var editorPage = await Html.ReadAsync(await editor.GetAsync($"/admin/advisories/{id}"));
         var link = new Uri(editorPage.QuerySelector("#preview-links input[readonly]")!.GetAttribute("value")!);
         Assert.Matches("^/preview/[A-Za-z0-9_-]{43}$", link.AbsolutePath);
 
@@ -190,7 +191,7 @@ public class WorkflowTests(BackOfficeSite site) : IClassFixture<BackOfficeSite>
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/preview/" + new string('A', 43))).StatusCode);
 
         var revoke = Form.Parse(editorPage.DocumentElement.OuterHtml, "#preview-links form.preview-link");
-        Assert.Equal(HttpStatusCode.Redirect, (await revoke.SubmitAsync(contributor)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await revoke.SubmitAsync(editor)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(link.AbsolutePath)).StatusCode);
     }
 

@@ -101,7 +101,7 @@ public class StoredRenderingTests(BackOfficeSite site) : IClassFixture<BackOffic
         Assert.DoesNotContain("rendered-by-the-old-renderer", await site.Client().GetStringAsync("/ar/feed.rss"));
 
         // The next start renders every stale row again (StaleRenderings, a hosted service of every instance).
-        using var restarted = new TwoInstances.Instance(site.DataPath, site.Database, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        using var restarted = new TwoInstances.Instance(site.DataPath, site.Database, new FakeTimeProvider(DateTimeOffset.UtcNow), "restarted");
         var rendering = restarted.Services.GetServices<IHostedService>().OfType<StaleRenderings>().Single();
         await rendering.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(RenderedHtml.Current, (await StoredAsync(id))!.RendererVersion);

@@ -10,5 +10,8 @@ internal sealed class ScreenshotFileConfiguration : IEntityTypeConfiguration<Scr
         file.Property(f => f.FileName).HasMaxLength(100);
         file.Property(f => f.ContentType).HasMaxLength(40);
         file.Ignore(f => f.Url);
+        file.Ignore(f => f.BackOfficeUrl);
+        // Whether a file is still used (deleting, sweeping orphans) and whether /media may serve it are asked by name.
+        file.HasIndex(f => f.FileName);
     }
 }
