@@ -89,7 +89,7 @@ internal sealed class Instance(DatabaseProvider provider, string connectionStrin
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(ContentRoot.Locate());
+        builder.UseContentRoot(RepositoryRoot());
         builder.UseEnvironment("Production");
         builder.UseSetting("Site:DataPath", dataPath);
         builder.UseSetting("Site:ImportContentOnStart", "false");
@@ -102,5 +102,13 @@ internal sealed class Instance(DatabaseProvider provider, string connectionStrin
     {
         using var scope = Services.CreateScope();
         await action(scope.ServiceProvider);
+    }
+
+    /// <summary>The repository (the folder holding FactCheck.sln) above the benchmark's binaries: its appsettings.json and wwwroot.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run the benchmark from a checkout: FactCheck.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using FactCheck;
 using FactCheck.Bench;
@@ -27,7 +28,9 @@ await using (var db = new AppDbContext(options))
 {
     var indexed = await new SqliteSearchIndex().RebuildAsync(db);
     // As the site's start would in the background (StaleRenderings): every advisory's stored rendering.
-    var rendered = await new AdvisoryRendering(new MarkdownRenderer()).RenderStaleAsync(db);
+    var bodies = new BodyRendering(new MarkdownRenderer(), new RenderProblems(), Options.Create(new SiteOptions()), TimeProvider.System,
+        NullLogger<BodyRendering>.Instance);
+    var rendered = await new AdvisoryRendering(bodies).RenderStaleAsync(db);
     // As the site's start would before it answers (RegistryStartup): a registry entry per published indicator.
     await new RegistryFeed(db, new RegistryRevisions(db, TimeProvider.System), TimeProvider.System).AddMissingAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
