@@ -141,6 +141,9 @@ public static class SiteSetup
     /// <summary>Applies schema migrations, seeds the default rating scale, and imports content/ into an empty site.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Tracing starts before the first query, not when the host starts: EF Core caches for a second
+        // whether anyone listens to its diagnostics, so queries of the first requests would go untraced.
+        app.Services.GetService<OpenTelemetry.Trace.TracerProvider>();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
