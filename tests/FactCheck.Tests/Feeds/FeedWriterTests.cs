@@ -103,11 +103,12 @@ public class FeedWriterTests
     [Fact]
     public void Control_characters_typed_by_an_editor_do_not_break_the_feed()
     {
-        var feed = SampleFeed() with { Title = "bad\u0001title\u0008" };
+        // A lone half of a surrogate pair (a cut emoji) becomes U+FFFD; a whole emoji stays.
+        var feed = SampleFeed() with { Title = "bad\u0001title\u0008 \U0001F600 cut\uD83D." };
         foreach (var format in new[] { FeedFormat.Rss, FeedFormat.Atom })
         {
             var document = XDocument.Parse(System.Text.Encoding.UTF8.GetString(Write(format, feed)));
-            Assert.Contains("badtitle", document.ToString(), StringComparison.Ordinal);
+            Assert.Contains("badtitle \U0001F600 cut\uFFFD.", document.ToString(), StringComparison.Ordinal);
         }
     }
 
