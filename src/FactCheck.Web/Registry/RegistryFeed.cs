@@ -34,10 +34,15 @@ public sealed class RegistryFeed(AppDbContext db, RegistryRevisions revisions, T
             .Where(i => !db.RegistryEntries.Any(e => e.Type == i.Type && e.Value == i.Normalized))
             .Select(i => new Mention(i.Type, i.Normalized, i.FirstSeen, i.AdvisoryId)).ToListAsync(cancellationToken);
         if (missing.Count == 0) return 0;
-        var ids = missing.Select(m => m.AdvisoryId).Distinct().ToList();
-        var sources = await db.Advisories.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new Source(a.Id, a.Language, a.Slug, a.Title, a.Kind, a.Rating == null ? null : a.Rating.Value, a.PublishedAt!.Value))
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        // The same advisories found again by a join, not by a list of their ids: a large archive has more ids
+        // than SQLite takes parameters ("too many SQL variables" at 100,000 advisories).
+        var sources = (await published
+                .Where(i => !db.RegistryEntries.Any(e => e.Type == i.Type && e.Value == i.Normalized))
+                .Select(i => new { i.Advisory!.Id, i.Advisory.Language, i.Advisory.Slug, i.Advisory.Title, i.Advisory.Kind,
+                    RatingValue = i.Advisory.Rating == null ? (int?)null : i.Advisory.Rating.Value, PublishedAt = i.Advisory.PublishedAt!.Value })
+                .Distinct()
+                .ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Id, a => new Source(a.Id, a.Language, a.Slug, a.Title, a.Kind, a.RatingValue, a.PublishedAt));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var added = await FeedAsync(missing, sources, cancellationToken, forgetEach: true);
         await transaction.CommitAsync(cancellationToken);

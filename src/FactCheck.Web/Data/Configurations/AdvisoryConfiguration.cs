@@ -21,6 +21,8 @@ internal sealed class AdvisoryConfiguration : IEntityTypeConfiguration<Advisory>
         advisory.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
         // Lists order by PublishedAt then Id, both descending: the index alone serves deep pages.
         advisory.HasIndex(a => new { a.Status, a.Language, a.PublishedAt, a.Id });
+        // A feed's last withdrawal (its Last-Modified): the newest withdrawn advisory of the scope, found from the top.
+        advisory.HasIndex(a => new { a.Status, a.Language, a.WithdrawnAt });
         advisory.HasIndex(a => a.TranslationKey);
 
         advisory.HasOne(a => a.Rating).WithMany().HasForeignKey(a => a.RatingId).OnDelete(DeleteBehavior.Restrict);
