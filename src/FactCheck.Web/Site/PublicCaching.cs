@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -50,12 +51,14 @@ public static class PublicCaching
         services.AddSingleton<CdnPurge>();
         services.AddOutputCache(options =>
         {
-            // Compressed pages are 3–8 KB: this holds thousands; beyond it the least used go first.
-            options.SizeLimit = 64 * 1024 * 1024;
             // Across instances an entry can be this stale after a change elsewhere (see README, "Running at scale").
             options.AddPolicy(Pages, policy => Configure(policy, TimeSpan.FromMinutes(5)));
             options.AddPolicy(Queries, policy => Configure(policy, TimeSpan.FromMinutes(1)));
         });
+        // Compressed pages are 3–8 KB: the size holds thousands; beyond it the least used go first.
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
+            options.SizeLimit = site.Value.OutputCacheMegabytes * 1024L * 1024L);
+        services.AddHttpContextAccessor(); // StoredBrotli chooses its quality by the response's type
         services.AddResponseCompression(options =>
         {
             // Safe over HTTPS for public responses: they hold no secret a BREACH attacker could extract.
@@ -145,12 +148,21 @@ public static class PublicCaching
     /// once and served many times, and quality 5 makes pages about 10 % and feeds 6 % smaller than the
     /// framework's "optimal" quality 4 for about 30 µs more per page; quality 9 and up cost milliseconds.
     /// </summary>
-    private sealed class StoredBrotli : ICompressionProvider
+    private sealed class StoredBrotli(IHttpContextAccessor http) : ICompressionProvider
     {
         public string EncodingName => "br";
         public bool SupportsFlush => true;
         public Stream CreateStream(Stream outputStream) =>
-            new BrotliStream(outputStream, new BrotliCompressionOptions { Quality = 5 }, leaveOpen: true);
+            new BrotliStream(outputStream, new BrotliCompressionOptions { Quality = Quality(http.HttpContext?.Response.ContentType) }, leaveOpen: true);
+
+        /// <summary>
+        /// 5 for pages: 10 % smaller than 4 for about 30 µs more. 4 for feeds, 20–40 times a page's size: on a 215 KB
+        /// feed 5 takes 15.7 ms and 4 takes 6.5 ms for 6 % more bytes, which keeps an uncached feed under 20 ms.
+        /// </summary>
+        private static int Quality(string? contentType) =>
+            FeedTypes.Any(feed => contentType?.StartsWith(feed, StringComparison.OrdinalIgnoreCase) == true) ? 4 : 5;
+
+        private static readonly string[] FeedTypes = [.. Enum.GetValues<FeedFormat>().Select(f => FeedFormats.MediaType(f).Split(';')[0])];
     }
 
     /// <summary>

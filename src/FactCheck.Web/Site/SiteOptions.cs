@@ -14,4 +14,10 @@ public class SiteOptions
     public int PageSize { get; set; } = 20;
     /// <summary>How long one advisory body may take to render for readers before it is shown as plain text (BodyRendering).</summary>
     public TimeSpan RenderTimeLimit { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// The output cache's size for public pages and feeds, in megabytes of stored (compressed) responses. 32 MB holds
+    /// about 5,000 compressed pages; at 64 an instance walked through 100,000 advisories grew past 400 MB
+    /// (bench/README.md, "Memory after the walk").
+    /// </summary>
+    public int OutputCacheMegabytes { get; set; } = 32;
 }
