@@ -80,12 +80,12 @@ public sealed class FeedBuilder(
             .OrderByDescending(a => a.WithdrawnAt).Select(a => a.WithdrawnAt).FirstOrDefaultAsync(cancellationToken);
 
         // Rows not rendered by this renderer yet (just deployed) are rendered here, as their pages are.
-        var stale = rows.Where(r => r.Rendered?.RendererVersion != RenderedHtml.Current).Select(r => r.Advisory).ToList();
+        var stale = rows.Where(r => r.Rendered?.RendererVersion != current).Select(r => r.Advisory).ToList();
         if (stale.Count > 0) await AdvisoryRendering.LoadListsAsync(db, stale, cancellationToken);
         var advisories = rows.Select(row =>
         {
             var advisory = row.Advisory;
-            if (row.Rendered is { } rendered && rendered.RendererVersion == RenderedHtml.Current)
+            if (row.Rendered is { } rendered && rendered.RendererVersion == current)
             {
                 AdvisoryParts.FromJson(rendered.Parts).ApplyTo(advisory, lists);
                 return (advisory, BodyHtml: rendered.BodyHtml);

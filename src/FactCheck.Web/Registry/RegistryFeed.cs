@@ -29,20 +29,21 @@ public sealed class RegistryFeed(AppDbContext db, RegistryRevisions revisions, T
     /// </summary>
     public async Task<int> AddMissingAsync(CancellationToken cancellationToken = default)
     {
-        var published = db.Indicators.Where(i => i.Advisory!.Status == AdvisoryStatus.Published);
-        var missing = await published
+        // Each missing indicator with its advisory, in one query: the advisories come from the join, not from a
+        // list of their ids (a large archive has more ids than SQLite takes parameters).
+        var rows = await db.Indicators
+            .Where(i => i.Advisory!.Status == AdvisoryStatus.Published)
             .Where(i => !db.RegistryEntries.Any(e => e.Type == i.Type && e.Value == i.Normalized))
-            .Select(i => new Mention(i.Type, i.Normalized, i.FirstSeen, i.AdvisoryId)).ToListAsync(cancellationToken);
-        if (missing.Count == 0) return 0;
-        // The same advisories found again by a join, not by a list of their ids: a large archive has more ids
-        // than SQLite takes parameters ("too many SQL variables" at 100,000 advisories).
-        var sources = (await published
-                .Where(i => !db.RegistryEntries.Any(e => e.Type == i.Type && e.Value == i.Normalized))
-                .Select(i => new { i.Advisory!.Id, i.Advisory.Language, i.Advisory.Slug, i.Advisory.Title, i.Advisory.Kind,
-                    RatingValue = i.Advisory.Rating == null ? (int?)null : i.Advisory.Rating.Value, PublishedAt = i.Advisory.PublishedAt!.Value })
-                .Distinct()
-                .ToListAsync(cancellationToken))
-            .ToDictionary(a => a.Id, a => new Source(a.Id, a.Language, a.Slug, a.Title, a.Kind, a.RatingValue, a.PublishedAt));
+            .Select(i => new
+            {
+                Mention = new Mention(i.Type, i.Normalized, i.FirstSeen, i.AdvisoryId),
+                Source = new Source(i.Advisory!.Id, i.Advisory.Language, i.Advisory.Slug, i.Advisory.Title, i.Advisory.Kind,
+                    i.Advisory.Rating == null ? null : i.Advisory.Rating.Value, i.Advisory.PublishedAt!.Value),
+            })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0) return 0;
+        var missing = rows.Select(r => r.Mention).ToList();
+        var sources = rows.Select(r => r.Source).DistinctBy(s => s.Id).ToDictionary(s => s.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var added = await FeedAsync(missing, sources, cancellationToken, forgetEach: true);
         await transaction.CommitAsync(cancellationToken);
